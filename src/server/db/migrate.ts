@@ -1,0 +1,29 @@
+// Versioned migrations, applied in order at start and by `relais migrate`.
+// Each migration is written once, portable across SQLite and PostgreSQL.
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import * as foundation from './migrations/0001-foundation.ts';
+
+const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export const latestMigration = Object.keys(migrations).sort().at(-1)!;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run on any typed view of the database
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'relais_migration', migrationLockTableName: 'relais_migration_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** True when every known migration has been applied (used by /readyz). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+export async function migrationsApplied(db: Kysely<any>): Promise<boolean> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'relais_migration', migrationLockTableName: 'relais_migration_lock' });
+  const all = await migrator.getMigrations();
+  return all.every((m) => m.executedAt !== undefined);
+}

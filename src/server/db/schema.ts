@@ -1,0 +1,153 @@
+// Typed view of the tables. better-auth's tables keep its camelCase names;
+// Relais' own tables use snake_case. Times in Relais tables are epoch milliseconds.
+import type { Generated, Selectable } from 'kysely';
+
+type AuthDate = Date | string;
+
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean | number;
+  image: string | null;
+  createdAt: AuthDate;
+  updatedAt: AuthDate;
+  locale: string | null;
+  timeZone: string | null;
+  instanceRole: string | null;
+}
+
+export interface SessionTable {
+  id: string;
+  expiresAt: AuthDate;
+  token: string;
+  createdAt: AuthDate;
+  updatedAt: AuthDate;
+  ipAddress: string | null;
+  userAgent: string | null;
+  userId: string;
+  activeOrganizationId: string | null;
+}
+
+export interface AccountTable {
+  id: string;
+  accountId: string;
+  providerId: string;
+  userId: string;
+  password: string | null;
+  createdAt: AuthDate;
+  updatedAt: AuthDate;
+}
+
+export interface VerificationTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expiresAt: AuthDate;
+  createdAt: AuthDate;
+  updatedAt: AuthDate;
+}
+
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  slug: string;
+  logo: string | null;
+  createdAt: AuthDate;
+  metadata: string | null;
+  language: string | null;
+  timeZone: string | null;
+}
+
+export interface MemberTable {
+  id: string;
+  organizationId: string;
+  userId: string;
+  role: string;
+  createdAt: AuthDate;
+}
+
+export interface InvitationTable {
+  id: string;
+  organizationId: string;
+  email: string;
+  role: string | null;
+  status: string;
+  expiresAt: AuthDate;
+  createdAt: AuthDate;
+  inviterId: string;
+}
+
+export interface InstanceSettingTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  role: string;
+  created_by: string | null;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  workspace_id: string | null;
+  actor_user_id: string | null;
+  actor_label: string | null;
+  action: string;
+  target: string | null;
+  detail: string | null;
+  ip: string | null;
+  created_at: number;
+}
+
+export type JobStatus = 'pending' | 'running' | 'dead';
+
+export interface JobTable {
+  id: Generated<number>;
+  name: string;
+  payload: string;
+  status: JobStatus;
+  run_at: number;
+  attempts: Generated<number>;
+  max_attempts: number;
+  unique_key: string | null;
+  workspace_id: string | null;
+  locked_by: string | null;
+  locked_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CronEntryTable {
+  name: string;
+  next_run_at: number;
+  updated_at: number;
+}
+
+export interface Database {
+  user: UserTable;
+  session: SessionTable;
+  account: AccountTable;
+  verification: VerificationTable;
+  organization: OrganizationTable;
+  member: MemberTable;
+  invitation: InvitationTable;
+  instance_setting: InstanceSettingTable;
+  api_key: ApiKeyTable;
+  audit_event: AuditEventTable;
+  job: JobTable;
+  cron_entry: CronEntryTable;
+}
+
+export type JobRow = Selectable<JobTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;

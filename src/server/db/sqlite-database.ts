@@ -1,0 +1,40 @@
+// Kysely's SqliteDialect expects better-sqlite3's interface; node:sqlite is close
+// but its statements have no `reader` flag and take parameters as rest arguments.
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+export function openSqlite(file: string): { adapter: SqliteDatabase; raw: DatabaseSync } {
+  const raw = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
+  raw.exec('PRAGMA journal_mode = WAL');
+  raw.exec('PRAGMA synchronous = NORMAL');
+  raw.exec('PRAGMA busy_timeout = 5000');
+  raw.exec('PRAGMA foreign_keys = ON');
+  const cache = new Map<string, StatementSync>();
+  const adapter: SqliteDatabase = {
+    close: () => raw.close(),
+    prepare(sql: string): SqliteStatement {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = raw.prepare(sql);
+        if (cache.size > 500) cache.clear();
+        cache.set(sql, statement);
+      }
+      const s = statement;
+      const args = (parameters: ReadonlyArray<unknown>) => parameters.map(toSqlite);
+      return {
+        reader: s.columns().length > 0,
+        all: (parameters) => s.all(...args(parameters)),
+        run: (parameters) => s.run(...args(parameters)),
+        iterate: (parameters) => s.iterate(...args(parameters)),
+      };
+    },
+  };
+  return { adapter, raw };
+}
+
+function toSqlite(value: unknown): SQLInputValue {
+  if (value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString();
+  return value as SQLInputValue;
+}

@@ -48,6 +48,13 @@ export interface VerificationTable {
   updatedAt: AuthDate;
 }
 
+export interface RateLimitTable {
+  id: string;
+  key: string;
+  count: number;
+  lastRequest: number;
+}
+
 export interface OrganizationTable {
   id: string;
   name: string;
@@ -130,6 +137,7 @@ export interface JobTable {
 
 export interface CronEntryTable {
   name: string;
+  schedule: string;
   next_run_at: number;
   updated_at: number;
 }
@@ -139,6 +147,7 @@ export interface Database {
   session: SessionTable;
   account: AccountTable;
   verification: VerificationTable;
+  rateLimit: RateLimitTable;
   organization: OrganizationTable;
   member: MemberTable;
   invitation: InvitationTable;

@@ -162,7 +162,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('job_due_idx').on('job').columns(['status', 'run_at']).execute();
+  // Serves the claim (status = 'pending' ORDER BY run_at, id) without a sort,
+  // even when thousands of jobs share one run_at.
+  await db.schema.createIndex('job_due_idx').on('job').columns(['status', 'run_at', 'id']).execute();
   // A unique key deduplicates only while the job is waiting or running.
   await db.schema
     .createIndex('job_unique_key_idx')
@@ -175,6 +177,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('cron_entry')
     .addColumn('name', 'text', (c) => c.primaryKey())
+    // The cron expression and time zone next_run_at was computed from: a
+    // changed schedule recomputes it instead of waiting for the old slot.
+    .addColumn('schedule', 'text', (c) => c.notNull())
     .addColumn('next_run_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();

@@ -1,0 +1,86 @@
+// The Fastify application: security hooks, OpenAPI, every route, the web app.
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Services } from '../services.ts';
+import { ApiKeys } from '../domain/workspaces/api-keys.ts';
+import { Invitations } from '../domain/workspaces/invitations.ts';
+import { Workspaces } from '../domain/workspaces/workspaces.ts';
+import { installAuthContext } from './auth-context.ts';
+import { installCsrfProtection } from './csrf.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { installWorkspaceGuard } from './workspace-guard.ts';
+import { registerWebApp } from './web-app.ts';
+import { registerAuthProxy } from './routes/auth-proxy.ts';
+import { registerSetupRoutes } from './routes/setup.ts';
+import { registerMeRoutes } from './routes/me.ts';
+import { registerWorkspaceRoutes } from './routes/workspaces.ts';
+import { registerMemberRoutes } from './routes/members.ts';
+import { registerInvitationRoutes } from './routes/invitations.ts';
+import { registerApiKeyRoutes } from './routes/api-keys.ts';
+import { registerAuditRoutes } from './routes/audit.ts';
+import { registerAdminJobRoutes } from './routes/admin-jobs.ts';
+import { registerHealthRoutes } from './routes/health.ts';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  workspacePermission?: string;
+  public?: boolean;
+}
+
+export async function buildApp(services: Services): Promise<FastifyInstance & { registeredRoutes: RegisteredRoute[] }> {
+  const { config } = services;
+  const app = Fastify({
+    loggerInstance: services.logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }) as unknown as FastifyInstance;
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      registeredRoutes.push({ method, url: route.url, workspacePermission: route.config?.workspacePermission, public: route.config?.public });
+    }
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  installCsrfProtection(app, config.baseUrl);
+  const apiKeys = new ApiKeys(services.database.db);
+  installAuthContext(app, { auth: services.auth, apiKeys });
+  installWorkspaceGuard(app, services.database.db);
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Relais API', version: '0.1.0', description: 'Workspace API of Relais. Authenticate with a session cookie or `Authorization: Bearer <API key>`.' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const workspaces = new Workspaces(services.database.db, services.auth);
+  const invitations = new Invitations(services.database.db, services.auth, config.baseUrl);
+  registerHealthRoutes(app, services);
+  registerAuthProxy(app, services);
+  registerSetupRoutes(app, services);
+  registerMeRoutes(app, services, workspaces);
+  registerWorkspaceRoutes(app, services, workspaces);
+  registerMemberRoutes(app, services);
+  registerInvitationRoutes(app, services, invitations);
+  registerApiKeyRoutes(app, services, apiKeys);
+  registerAuditRoutes(app, services);
+  registerAdminJobRoutes(app, services);
+  await registerWebApp(app);
+
+  return Object.assign(app, { registeredRoutes });
+}

@@ -1,0 +1,133 @@
+// A real Relais instance for a test: its own database on the chosen engine,
+// its own data folder and port, mail delivered to a real SMTP server.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after } from 'node:test';
+import { loadConfig, type RawEnv } from '../../src/server/config.ts';
+import { startRelais, type RunningRelais } from '../../src/server/main.ts';
+import type { Engine } from '../../src/server/db/database.ts';
+import { createTestDatabaseConfig } from './engines.ts';
+import { freePort } from './embedded-postgres.ts';
+import { startMailbox, type Mailbox } from './mailbox.ts';
+
+export interface TestRelais {
+  baseUrl: string;
+  relais: RunningRelais;
+  mailbox: Mailbox;
+  dataDir: string;
+  client(locale?: string): ApiClient;
+}
+
+export async function startTestRelais(engine: Engine = 'sqlite', env: RawEnv = {}): Promise<TestRelais> {
+  const database = await createTestDatabaseConfig(engine);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'relais-data-'));
+  const mailbox = await startMailbox();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = loadConfig({
+    PORT: String(port),
+    RELAIS_HOST: '127.0.0.1',
+    RELAIS_BASE_URL: baseUrl,
+    RELAIS_DATA_DIR: dataDir,
+    DATABASE_URL: database.kind === 'postgres' ? database.url : undefined,
+    SMTP_URL: mailbox.url,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  if (database.kind === 'sqlite') config.database = database;
+  const relais = await startRelais(config);
+  after(async () => {
+    await relais.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { baseUrl, relais, mailbox, dataDir, client: (locale = 'en') => new ApiClient(baseUrl, locale) };
+}
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A browser-like caller: keeps its cookies, sends Relais' Origin and a language. */
+export class ApiClient {
+  readonly baseUrl: string;
+  locale: string;
+  private readonly cookies = new Map<string, string>();
+  constructor(baseUrl: string, locale = 'en') {
+    this.baseUrl = baseUrl;
+    this.locale = locale;
+  }
+
+  get hasSession(): boolean {
+    return this.cookies.has('relais.session_token');
+  }
+
+  async request<T = Record<string, unknown>>(method: string, pathname: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const init: RequestInit = {
+      method,
+      redirect: 'manual',
+      headers: {
+        origin: this.baseUrl,
+        'accept-language': this.locale,
+        ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+        ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    };
+    const response = await fetch(this.baseUrl + pathname, init);
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = cookie.split(';');
+      const [name, ...rest] = pair.split('=');
+      const value = rest.join('=');
+      if (value === '' || attributes.some((a) => /max-age=0/i.test(a.trim()))) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  get<T = Record<string, unknown>>(pathname: string) {
+    return this.request<T>('GET', pathname);
+  }
+  post<T = Record<string, unknown>>(pathname: string, body: unknown = {}) {
+    return this.request<T>('POST', pathname, body);
+  }
+  patch<T = Record<string, unknown>>(pathname: string, body: unknown) {
+    return this.request<T>('PATCH', pathname, body);
+  }
+  delete<T = Record<string, unknown>>(pathname: string) {
+    return this.request<T>('DELETE', pathname);
+  }
+}
+
+export const strongPassword = 'Velvet-harbour-93-lantern';
+export const otherStrongPassword = 'Quiet-meadow-41-compass';
+
+/** Sets up the instance with an administrator and one workspace. */
+export async function setUpAdminAndWorkspace(relais: TestRelais, name = 'Maison Dupont') {
+  const admin = relais.client();
+  const setup = await admin.post('/api/setup', { name: 'Ada Admin', email: 'ada@example.com', password: strongPassword, locale: 'en' });
+  if (setup.status !== 201) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
+  const created = await admin.post<{ workspace: { id: string } }>('/api/workspaces', { name, language: 'fr', timeZone: 'Europe/Paris' });
+  if (created.status !== 201) throw new Error(`workspace creation failed: ${JSON.stringify(created.body)}`);
+  return { admin, workspaceId: created.body.workspace.id };
+}
+
+/** Invites `email` with `role` and accepts as a new account through the emailed link. */
+export async function inviteAndJoin(relais: TestRelais, admin: ApiClient, workspaceId: string, email: string, role: string, name = 'Camille Martin') {
+  const invited = await admin.post<{ invitation: { id: string } }>(`/api/workspaces/${workspaceId}/invitations`, { email, role });
+  if (invited.status !== 201) throw new Error(`invitation failed: ${JSON.stringify(invited.body)}`);
+  const member = relais.client();
+  const accepted = await member.post(`/api/invitations/${invited.body.invitation.id}/accept`, { name, password: otherStrongPassword });
+  if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
+  return { member, invitationId: invited.body.invitation.id };
+}

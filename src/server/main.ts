@@ -7,7 +7,7 @@ import { createLogger } from './logger.ts';
 import { createServices, type Services } from './services.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { buildApp } from './http/app.ts';
+import { buildApp, type RegisteredRoute } from './http/app.ts';
 import { HandlerRegistry } from './jobs/handlers.ts';
 import { Worker } from './jobs/worker.ts';
 import { Scheduler } from './jobs/scheduler.ts';
@@ -33,6 +33,8 @@ Configuration comes from environment variables; see the README.`;
 export interface RunningRelais {
   services: Services;
   url: string | null;
+  /** The HTTP routes this process serves (empty without the web role). */
+  routes: RegisteredRoute[];
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startRelais(config: Config, roles = config.roles): Promise
   const services = await createServices(config, logger);
   const stops: Array<() => Promise<void>> = [];
   let url: string | null = null;
+  let routes: RegisteredRoute[] = [];
 
   if (roles.includes('worker')) {
     const handlers = new HandlerRegistry();
@@ -57,6 +60,7 @@ export async function startRelais(config: Config, roles = config.roles): Promise
   }
   if (roles.includes('web')) {
     const app = await buildApp(services);
+    routes = app.registeredRoutes;
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -68,6 +72,7 @@ export async function startRelais(config: Config, roles = config.roles): Promise
   return {
     services,
     url,
+    routes,
     async stop() {
       for (const stop of stops) await stop();
       await services.close();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { after } from 'node:test';
+import { onCleanup } from './cleanup.ts';
 import type { Config } from '../../src/server/config.ts';
 import { openDatabase, type AppDatabase, type Engine } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
@@ -21,7 +21,7 @@ async function postgresServerUrl(): Promise<string> {
   if (given) return given;
   if (!ownServer) {
     ownServer = startEmbeddedPostgres();
-    after(async () => (await ownServer!).stop());
+    onCleanup(async () => (await ownServer!).stop());
   }
   return (await ownServer).url;
 }
@@ -30,7 +30,7 @@ async function postgresServerUrl(): Promise<string> {
 export async function createTestDatabaseConfig(engine: Engine): Promise<Config['database']> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'relais-sqlite-'));
-    after(() => rmSync(dir, { recursive: true, force: true }));
+    onCleanup(() => rmSync(dir, { recursive: true, force: true }));
     return { kind: 'sqlite', file: path.join(dir, 'relais.db') };
   }
   const serverUrl = await postgresServerUrl();
@@ -49,6 +49,6 @@ export async function createTestDatabase(engine: Engine): Promise<AppDatabase & 
   const config = await createTestDatabaseConfig(engine);
   const database = openDatabase(config);
   await migrateToLatest(database.db);
-  after(() => database.close());
+  onCleanup(() => database.close());
   return { ...database, config };
 }

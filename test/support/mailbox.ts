@@ -2,7 +2,7 @@
 // tests can read invitations and reset links exactly as a person would.
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { after } from 'node:test';
+import { onCleanup } from './cleanup.ts';
 import { freePort } from './embedded-postgres.ts';
 import { waitFor } from './wait.ts';
 
@@ -44,7 +44,7 @@ export async function startMailbox(): Promise<Mailbox> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-  after(() => mailbox.close());
+  onCleanup(() => mailbox.close());
   return mailbox;
 }
 

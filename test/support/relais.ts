@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after } from 'node:test';
+import { onCleanup } from './cleanup.ts';
 import { loadConfig, type RawEnv } from '../../src/server/config.ts';
 import { startRelais, type RunningRelais } from '../../src/server/main.ts';
 import type { Engine } from '../../src/server/db/database.ts';
@@ -16,12 +16,17 @@ export interface TestRelais {
   relais: RunningRelais;
   mailbox: Mailbox;
   dataDir: string;
+  databaseUrl: string | undefined;
   client(locale?: string): ApiClient;
 }
 
-export async function startTestRelais(engine: Engine = 'sqlite', env: RawEnv = {}): Promise<TestRelais> {
-  const database = await createTestDatabaseConfig(engine);
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'relais-data-'));
+/**
+ * On SQLite the database lives in the data folder, as in production; pass
+ * `dataDir` to start a second instance on the same data.
+ */
+export async function startTestRelais(engine: Engine = 'sqlite', env: RawEnv = {}, options: { dataDir?: string; databaseUrl?: string } = {}): Promise<TestRelais> {
+  const databaseUrl = engine === 'postgres' ? (options.databaseUrl ?? ((await createTestDatabaseConfig('postgres')) as { url: string }).url) : undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'relais-data-'));
   const mailbox = await startMailbox();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -30,18 +35,17 @@ export async function startTestRelais(engine: Engine = 'sqlite', env: RawEnv = {
     RELAIS_HOST: '127.0.0.1',
     RELAIS_BASE_URL: baseUrl,
     RELAIS_DATA_DIR: dataDir,
-    DATABASE_URL: database.kind === 'postgres' ? database.url : undefined,
+    DATABASE_URL: databaseUrl,
     SMTP_URL: mailbox.url,
     LOG_LEVEL: 'silent',
     ...env,
   });
-  if (database.kind === 'sqlite') config.database = database;
   const relais = await startRelais(config);
-  after(async () => {
+  onCleanup(async () => {
     await relais.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
-  return { baseUrl, relais, mailbox, dataDir, client: (locale = 'en') => new ApiClient(baseUrl, locale) };
+  return { baseUrl, relais, mailbox, dataDir, databaseUrl, client: (locale = 'en') => new ApiClient(baseUrl, locale) };
 }
 
 export interface ApiResponse<T = Record<string, unknown>> {

@@ -1,6 +1,7 @@
 // Routes under /api/workspaces/:workspaceId run only for that workspace's
 // members (others get 404: a workspace's existence is not disclosed) and only
-// for roles holding the route's permission (others get 403).
+// for roles holding the route's permission (others get 403). It runs before
+// body validation, so an outsider cannot probe a workspace through error details.
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -13,7 +14,7 @@ export async function memberRole(db: Kysely<Database>, workspaceId: string, user
 }
 
 export function installWorkspaceGuard(app: FastifyInstance, db: Kysely<Database>): void {
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preValidation', async (request) => {
     const permission = request.routeOptions.config?.workspacePermission;
     if (!permission) return;
     const workspaceId = (request.params as { workspaceId?: string }).workspaceId;

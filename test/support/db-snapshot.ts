@@ -1,0 +1,14 @@
+// What a person's data looks like at a moment, to prove a refused request changed nothing.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/server/db/schema.ts';
+
+const businessTables = ['user', 'account', 'organization', 'member', 'invitation', 'api_key', 'instance_setting'] as const;
+
+export async function snapshot(db: Kysely<Database>): Promise<Record<string, unknown[]>> {
+  const result: Record<string, unknown[]> = {};
+  for (const table of businessTables) {
+    const rows = await db.selectFrom(table).selectAll().execute();
+    result[table] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return result;
+}

@@ -16,5 +16,5 @@ if (major < 24) {
   const result = spawnSync(bundled, [path.join(root, 'src/server/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(result.status ?? 1);
 }
-const { main } = await import('../src/server/main.ts');
-await main(process.argv.slice(2));
+const { runCli } = await import('../src/server/main.ts');
+await runCli(process.argv.slice(2));

@@ -13,6 +13,7 @@ import { Worker } from './jobs/worker.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { cronEntries, registerHousekeeping } from './housekeeping.ts';
 import { assertStrongPassword } from './auth/password-policy.ts';
+import { authCall } from './auth/auth-errors.ts';
 import { AppError } from './errors.ts';
 import { translate } from './i18n/messages.ts';
 
@@ -117,7 +118,7 @@ async function commandUserCreate(config: Config, args: string[]) {
     const given = await readStdin();
     const password = given || randomBytes(12).toString('base64url');
     assertStrongPassword(password, [values.name, values.email]);
-    const result = await services.auth.api.signUpEmail({ body: { name: values.name, email: values.email.toLowerCase(), password } });
+    const result = await authCall(() => services.auth.api.signUpEmail({ body: { name: values.name!, email: values.email!.toLowerCase(), password } }));
     await services.database.db
       .updateTable('user')
       .set({ emailVerified: true as never, instanceRole: values.admin ? 'admin' : null })
@@ -164,10 +165,15 @@ export async function main(argv: string[]): Promise<void> {
   process.exit(2);
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).catch((error) => {
+/** Runs the command line, printing a person-readable error instead of a stack trace. */
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await main(argv);
+  } catch (error) {
     if (error instanceof AppError) console.error(translate('en', error.code, error.params));
     else console.error(error instanceof Error ? error.message : error);
     process.exit(1);
-  });
+  }
 }
+
+if (import.meta.main) await runCli(process.argv.slice(2));

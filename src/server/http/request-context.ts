@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import { unauthenticated } from '../errors.ts';
 import type { Locale } from '../../shared/locales.ts';
-import type { WorkspaceRole } from '../../shared/roles.ts';
+import type { Permission, WorkspaceRole } from '../../shared/roles.ts';
 
 export interface SessionUser {
   id: string;
@@ -32,7 +32,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     /** Routes that take a `:workspaceId` and run only for its members (the isolation test lists these). */
-    workspacePermission?: import('../../shared/roles.ts').Permission;
+    workspacePermission?: Permission;
     /** Public routes skip the login check. */
     public?: boolean;
   }

@@ -1,0 +1,119 @@
+// The statements that differ between PostgreSQL and SQLite: claiming due jobs
+// (row locks on PostgreSQL) and inserting a job (plus NOTIFY on PostgreSQL).
+import { sql, type Kysely } from 'kysely';
+import type { Engine } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
+
+/** PostgreSQL channel on which enqueuers tell every worker process "a job is due at <epoch ms>". */
+export const JOB_CHANNEL = 'relais_jobs';
+
+export interface NewJob {
+  name: string;
+  payload: string;
+  runAt: number;
+  maxAttempts: number;
+  uniqueKey: string | null;
+  workspaceId: string | null;
+  now: number;
+}
+
+/** Inserts a pending job; null when its unique key is already held by a pending or running job. */
+export async function insertJob(db: Kysely<Database>, engine: Engine, job: NewJob): Promise<number | null> {
+  if (engine === 'postgres') {
+    // One round trip: the NOTIFY only fires for a row actually inserted, and
+    // inside a transaction PostgreSQL delivers it on commit.
+    const { rows } = await sql<{ id: number }>`
+      WITH inserted AS (
+        INSERT INTO job (name, payload, status, run_at, attempts, max_attempts, unique_key, workspace_id, created_at, updated_at)
+        VALUES (${job.name}, ${job.payload}, 'pending', ${job.runAt}, 0, ${job.maxAttempts}, ${job.uniqueKey}, ${job.workspaceId}, ${job.now}, ${job.now})
+        ON CONFLICT DO NOTHING
+        RETURNING id, run_at
+      )
+      SELECT id, pg_notify(${JOB_CHANNEL}, run_at::text) AS notified FROM inserted`.execute(db);
+    return rows[0]?.id ?? null;
+  }
+  // No conflict target: the partial unique index on unique_key is the only one that can fire.
+  const row = await db
+    .insertInto('job')
+    .values({
+      name: job.name,
+      payload: job.payload,
+      status: 'pending',
+      run_at: job.runAt,
+      attempts: 0,
+      max_attempts: job.maxAttempts,
+      unique_key: job.uniqueKey,
+      workspace_id: job.workspaceId,
+      created_at: job.now,
+      updated_at: job.now,
+    })
+    .onConflict((conflict) => conflict.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export interface ClaimedJob {
+  id: number;
+  name: string;
+  payload: string;
+  attempts: number;
+  max_attempts: number;
+  workspace_id: string | null;
+  run_at: number;
+}
+
+/**
+ * Atomically moves up to `limit` due jobs to running under `owner`'s lease and
+ * counts the attempt. On PostgreSQL, SKIP LOCKED lets concurrent workers take
+ * disjoint batches without waiting on each other; the CTE is MATERIALIZED so
+ * the locking sub-select runs exactly once. On SQLite a single UPDATE…RETURNING
+ * is atomic on its own (one writer at a time).
+ */
+export async function claimDueJobs(
+  db: Kysely<Database>,
+  engine: Engine,
+  claim: { owner: string; limit: number; now: number; leaseUntil: number },
+): Promise<ClaimedJob[]> {
+  const { owner, limit, now, leaseUntil } = claim;
+  if (engine === 'postgres') {
+    return db.transaction().execute(async (trx) => {
+      // A queue table's statistics are always stale (it fills and empties in
+      // bursts), so PostgreSQL may expect a handful of due rows and choose to
+      // fetch them all and sort: a cost growing with the backlog (10 ms per
+      // claim at 20,000 pending jobs). Ruling out the sort makes it walk
+      // job_due_idx in order and stop after `limit` rows.
+      await sql`SET LOCAL enable_sort = off`.execute(trx);
+      const { rows } = await sql<ClaimedJob>`
+        WITH due AS MATERIALIZED (
+          SELECT id FROM job
+          WHERE status = 'pending' AND run_at <= ${now}
+          ORDER BY run_at, id
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED
+        )
+        UPDATE job SET status = 'running', locked_by = ${owner}, locked_until = ${leaseUntil},
+          attempts = job.attempts + 1, updated_at = ${now}
+        FROM due WHERE job.id = due.id
+        RETURNING job.id, job.name, job.payload, job.attempts, job.max_attempts, job.workspace_id, job.run_at`.execute(trx);
+      return rows;
+    });
+  }
+  const { rows } = await sql<ClaimedJob>`
+    UPDATE job SET status = 'running', locked_by = ${owner}, locked_until = ${leaseUntil},
+      attempts = attempts + 1, updated_at = ${now}
+    WHERE id IN (
+      SELECT id FROM job
+      WHERE status = 'pending' AND run_at <= ${now}
+      ORDER BY run_at, id
+      LIMIT ${limit}
+    )
+    RETURNING id, name, payload, attempts, max_attempts, workspace_id, run_at`.execute(db);
+  return rows;
+}
+
+/** Wakes worker processes listening on PostgreSQL (no-op on SQLite: workers share this process). */
+export async function notifyWorkers(db: Kysely<Database>, engine: Engine, runAt: number): Promise<void> {
+  if (engine !== 'postgres') return;
+  await sql`SELECT pg_notify(${JOB_CHANNEL}, ${String(runAt)})`.execute(db);
+}

@@ -1,0 +1,161 @@
+// Shapes of the JSON the HTTP API sends and receives. The web app codes
+// against these; the server's route schemas must produce the same shapes.
+import type { Locale } from './locales.ts';
+import type { WorkspaceRole } from './roles.ts';
+
+/** Body of every non-2xx answer; `message` is already in the caller's language. */
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+}
+
+export interface SetupStatus {
+  needsSetup: boolean;
+}
+
+export interface SetupRequest {
+  name: string;
+  email: string;
+  password: string;
+  locale: Locale;
+}
+
+export interface CurrentUser {
+  id: string;
+  name: string;
+  email: string;
+  locale: Locale | null;
+  timeZone: string | null;
+  instanceRole: 'admin' | null;
+}
+
+export interface Workspace {
+  id: string;
+  name: string;
+  slug: string;
+  /** The current person's role in this workspace. */
+  role: WorkspaceRole;
+  language: Locale;
+  timeZone: string;
+}
+
+export interface MeResponse {
+  user: CurrentUser;
+  workspaces: Workspace[];
+}
+
+export interface UpdateMeRequest {
+  name?: string;
+  locale?: Locale;
+  timeZone?: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface CreateWorkspaceRequest {
+  name: string;
+  language: Locale;
+  timeZone: string;
+}
+
+export type UpdateWorkspaceRequest = Partial<CreateWorkspaceRequest>;
+
+export interface Member {
+  id: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: WorkspaceRole;
+  createdAt: string;
+}
+
+export type InvitationStatus = 'pending' | 'accepted' | 'canceled' | 'expired';
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: WorkspaceRole;
+  status: InvitationStatus;
+  expiresAt: string;
+  inviterName: string | null;
+  link: string;
+}
+
+export interface CreatedInvitation extends Invitation {
+  emailSent: boolean;
+}
+
+export interface InviteRequest {
+  email: string;
+  role: WorkspaceRole;
+}
+
+/** What anyone holding the link may see of an invitation. */
+export interface PublicInvitation {
+  id: string;
+  email: string;
+  role: WorkspaceRole;
+  status: InvitationStatus;
+  expiresAt: string;
+  workspaceName: string;
+  inviterName: string | null;
+  accountExists: boolean;
+}
+
+export interface AcceptInvitationRequest {
+  name?: string;
+  password?: string;
+}
+
+export interface AcceptInvitationResponse {
+  workspaceId: string;
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  role: WorkspaceRole;
+  createdAt: string;
+  lastUsedAt: string | null;
+  createdByName: string | null;
+}
+
+export interface CreateApiKeyRequest {
+  name: string;
+  role: WorkspaceRole;
+}
+
+export interface CreatedApiKey {
+  apiKey: ApiKey;
+  /** Shown once; only a hash is stored. */
+  secret: string;
+}
+
+export interface AuditEventView {
+  id: number;
+  action: string;
+  actorLabel: string | null;
+  target: string | null;
+  detail: Record<string, unknown> | null;
+  ip: string | null;
+  createdAt: string;
+}
+
+export interface AuditEventsPage {
+  events: AuditEventView[];
+  nextBefore: number | null;
+}
+
+export interface DeadJob {
+  id: string | number;
+  name: string;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  runAt: string;
+  updatedAt: string;
+}

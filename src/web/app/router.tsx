@@ -1,0 +1,102 @@
+// Every address of the web app.
+import { createBrowserRouter, Navigate } from 'react-router';
+import { JobsPage } from '../admin/JobsPage.tsx';
+import { ForgotPasswordPage } from '../auth/ForgotPasswordPage.tsx';
+import { InvitationPage } from '../auth/InvitationPage.tsx';
+import { LoginPage } from '../auth/LoginPage.tsx';
+import { ResetPasswordPage } from '../auth/ResetPasswordPage.tsx';
+import { SetupPage } from '../auth/SetupPage.tsx';
+import { ApiKeysPage } from '../settings/ApiKeysPage.tsx';
+import { AuditPage } from '../settings/AuditPage.tsx';
+import { InvitationsPage } from '../settings/InvitationsPage.tsx';
+import { MembersPage } from '../settings/MembersPage.tsx';
+import { ProfilePage } from '../settings/ProfilePage.tsx';
+import { WorkspaceSettingsPage } from '../settings/WorkspaceSettingsPage.tsx';
+import { RequireInstanceAdmin, RequirePermission } from '../workspaces/RequirePermission.tsx';
+import { WorkspaceLayout } from '../workspaces/WorkspaceLayout.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { HomeRedirect, RequireAuth } from './guards.tsx';
+import { NotFound } from './NotFound.tsx';
+import { PublicLayout } from './PublicLayout.tsx';
+import { RouteError } from './RouteError.tsx';
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: 'setup', element: <SetupPage /> },
+          { path: 'login', element: <LoginPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+          { path: 'invite/:invitationId', element: <InvitationPage /> },
+        ],
+      },
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          { path: 'settings/profile', element: <ProfilePage /> },
+          {
+            path: 'w/:workspaceId',
+            element: <WorkspaceLayout />,
+            children: [
+              { index: true, element: <Navigate to="settings/workspace" replace /> },
+              { path: 'settings', element: <Navigate to="workspace" replace /> },
+              { path: 'settings/profile', element: <ProfilePage /> },
+              { path: 'settings/workspace', element: <WorkspaceSettingsPage /> },
+              {
+                path: 'settings/members',
+                element: (
+                  <RequirePermission permission="members:manage">
+                    <MembersPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'settings/invitations',
+                element: (
+                  <RequirePermission permission="members:manage">
+                    <InvitationsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'settings/api-keys',
+                element: (
+                  <RequirePermission permission="apiKeys:manage">
+                    <ApiKeysPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'settings/audit',
+                element: (
+                  <RequirePermission permission="audit:read">
+                    <AuditPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: '*', element: <NotFound /> },
+            ],
+          },
+          {
+            path: 'admin/jobs',
+            element: (
+              <RequireInstanceAdmin>
+                <JobsPage />
+              </RequireInstanceAdmin>
+            ),
+          },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,231 @@
+// API keys: list, create (the secret is shown once), revoke.
+import { useState, type FormEvent } from 'react';
+import { ActionIcon, Alert, Button, Code, Group, Modal, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ApiKey, CreatedApiKey } from '../../shared/api-types.ts';
+import { assignableRoles, type WorkspaceRole } from '../../shared/roles.ts';
+import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '../api/api-keys.ts';
+import { ConfirmModal } from '../ui/ConfirmModal.tsx';
+import { CopyField } from '../ui/copy.tsx';
+import { RoleBadge, RoleSelect } from '../ui/fields.tsx';
+import { FormError } from '../ui/FormError.tsx';
+import { useFormatters } from '../ui/format.ts';
+import { IconAlert, IconKey, IconPlus, IconTrash } from '../ui/icons.tsx';
+import { notifyError, notifySuccess } from '../ui/notify.tsx';
+import { PageHeader } from '../ui/page.tsx';
+import { Empty, Panel, QueryError, TableSkeleton } from '../ui/states.tsx';
+import { useCurrentWorkspace } from '../workspaces/context.ts';
+
+export function ApiKeysPage() {
+  const { t } = useTranslation();
+  const workspace = useCurrentWorkspace();
+  const apiKeys = useApiKeys(workspace.id);
+  const revoke = useRevokeApiKey(workspace.id);
+  const format = useFormatters();
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<ApiKey | null>(null);
+
+  const confirmRevoke = () => {
+    if (!revoking) return;
+    const apiKey = revoking;
+    revoke.mutate(apiKey.id, {
+      onSuccess: () => {
+        notifySuccess(t('apiKeys.revoked', { name: apiKey.name }));
+        setRevoking(null);
+      },
+      onError: (error) => {
+        notifyError(error);
+        setRevoking(null);
+      },
+    });
+  };
+
+  const createButton = (
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+      {t('apiKeys.create')}
+    </Button>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('apiKeys.title')} description={t('apiKeys.description')} actions={createButton} />
+      <Panel padding={0}>
+        {apiKeys.isPending ? (
+          <div style={{ padding: 'var(--mantine-spacing-lg)' }}>
+            <TableSkeleton rows={3} />
+          </div>
+        ) : apiKeys.isError ? (
+          <div style={{ padding: 'var(--mantine-spacing-lg)' }}>
+            <QueryError error={apiKeys.error} onRetry={() => void apiKeys.refetch()} />
+          </div>
+        ) : apiKeys.data.length === 0 ? (
+          <Empty icon={<IconKey size={26} />} title={t('apiKeys.emptyTitle')} description={t('apiKeys.emptyDescription')} />
+        ) : (
+          <Table.ScrollContainer minWidth={820}>
+            <Table className="relais-table" verticalSpacing="sm" horizontalSpacing="lg" highlightOnHover aria-label={t('apiKeys.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('common.name')}</Table.Th>
+                  <Table.Th>{t('apiKeys.key')}</Table.Th>
+                  <Table.Th>{t('fields.role')}</Table.Th>
+                  <Table.Th>{t('apiKeys.created')}</Table.Th>
+                  <Table.Th>{t('apiKeys.lastUsed')}</Table.Th>
+                  <Table.Th>{t('apiKeys.createdBy')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {apiKeys.data.map((apiKey) => (
+                  <Table.Tr key={apiKey.id} data-testid="api-key-row" data-name={apiKey.name}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {apiKey.name}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Code>{apiKey.prefix}…</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      <RoleBadge role={apiKey.role} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c="dimmed">
+                        {format.date(apiKey.createdAt)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {apiKey.lastUsedAt ? (
+                        <Tooltip label={format.dateTime(apiKey.lastUsedAt)} withArrow>
+                          <Text size="sm" c="dimmed" span>
+                            {format.relative(apiKey.lastUsedAt)}
+                          </Text>
+                        </Tooltip>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          {t('apiKeys.never')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c="dimmed">
+                        {apiKey.createdByName ?? '—'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Tooltip label={t('apiKeys.revoke')} withArrow>
+                        <ActionIcon variant="subtle" color="red" aria-label={t('apiKeys.revokeNamed', { name: apiKey.name })} onClick={() => setRevoking(apiKey)}>
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Panel>
+      <CreateApiKeyModal opened={creating} onClose={() => setCreating(false)} />
+      <ConfirmModal
+        opened={revoking !== null}
+        title={t('apiKeys.revokeTitle')}
+        confirmLabel={t('apiKeys.revokeConfirm')}
+        loading={revoke.isPending}
+        onConfirm={confirmRevoke}
+        onClose={() => setRevoking(null)}
+      >
+        {t('apiKeys.revokeText', { name: revoking?.name ?? '' })}
+      </ConfirmModal>
+    </>
+  );
+}
+
+function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const close = () => {
+    setCreated(null);
+    onClose();
+  };
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={created ? t('apiKeys.createdTitle') : t('apiKeys.createTitle')}
+      centered
+      radius="md"
+      size="lg"
+      closeOnClickOutside={!created}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {created ? <SecretView created={created} onDone={close} /> : opened && <CreateApiKeyForm onCreated={setCreated} onCancel={close} />}
+    </Modal>
+  );
+}
+
+function CreateApiKeyForm({ onCreated, onCancel }: { onCreated: (created: CreatedApiKey) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const workspace = useCurrentWorkspace();
+  const create = useCreateApiKey(workspace.id);
+  const roles = assignableRoles(workspace.role);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<WorkspaceRole>(roles.includes('editor') ? 'editor' : roles[roles.length - 1]);
+  const [checked, setChecked] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if (!name.trim()) return;
+    create.mutate({ name: name.trim(), role }, { onSuccess: onCreated });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {t('apiKeys.createHint')}
+        </Text>
+        <FormError error={create.error} />
+        <TextInput
+          label={t('apiKeys.name')}
+          placeholder={t('apiKeys.namePlaceholder')}
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          error={checked && !name.trim() ? t('validation.required') : null}
+          required
+          data-autofocus
+          maxLength={100}
+        />
+        <RoleSelect label={t('fields.role')} roles={roles} value={role} onChange={setRole} />
+        <Group justify="flex-end" gap="sm" mt="sm">
+          <Button variant="default" onClick={onCancel} disabled={create.isPending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('apiKeys.createSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function SecretView({ created, onDone }: { created: CreatedApiKey; onDone: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md" data-testid="api-key-created">
+      <Alert color="orange" variant="light" icon={<IconAlert />} title={t('apiKeys.onceTitle')}>
+        {t('apiKeys.onceText')}
+      </Alert>
+      <CopyField label={t('apiKeys.secretLabel', { name: created.apiKey.name })} value={created.secret} testId="api-key-secret" monospace />
+      <Text size="xs" c="dimmed">
+        {t('apiKeys.usage')}
+      </Text>
+      <Group justify="flex-end">
+        <Button onClick={onDone}>{t('apiKeys.done')}</Button>
+      </Group>
+    </Stack>
+  );
+}

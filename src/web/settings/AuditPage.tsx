@@ -1,0 +1,124 @@
+// The audit log: security events, newest first, fifty at a time.
+import { Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { isWorkspaceRole } from '../../shared/roles.ts';
+import { useAuditEvents } from '../api/audit.ts';
+import { useFormatters } from '../ui/format.ts';
+import { IconHistory } from '../ui/icons.tsx';
+import { PageHeader } from '../ui/page.tsx';
+import { Empty, Panel, QueryError, TableSkeleton } from '../ui/states.tsx';
+import { useCurrentWorkspace } from '../workspaces/context.ts';
+
+const actionColors: Record<string, string> = {
+  login_failed: 'red',
+  member_removed: 'red',
+  api_key_revoked: 'red',
+  invitation_canceled: 'orange',
+  password_reset_requested: 'orange',
+  password_reset: 'orange',
+  password_changed: 'orange',
+  member_role_changed: 'violet',
+  api_key_created: 'blue',
+  member_invited: 'teal',
+  invitation_accepted: 'teal',
+  workspace_created: 'teal',
+  setup_completed: 'teal',
+};
+
+/** A short line from an event's detail: "Contributor → Editor", else "key: value" pairs. */
+function describeDetail(detail: Record<string, unknown> | null, t: TFunction): string {
+  if (!detail) return '';
+  const show = (value: unknown) =>
+    isWorkspaceRole(value) ? t(`roles.${value}.label`) : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if ('from' in detail && 'to' in detail) return `${show(detail.from)} → ${show(detail.to)}`;
+  return Object.entries(detail)
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(([key, value]) => `${key}: ${show(value)}`)
+    .join(' · ');
+}
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const workspace = useCurrentWorkspace();
+  const audit = useAuditEvents(workspace.id);
+  const format = useFormatters();
+  const events = audit.data?.pages.flatMap((page) => page.events) ?? [];
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} description={t('audit.description')} />
+      <Panel padding={0}>
+        {audit.isPending ? (
+          <div style={{ padding: 'var(--mantine-spacing-lg)' }}>
+            <TableSkeleton rows={6} />
+          </div>
+        ) : audit.isError ? (
+          <div style={{ padding: 'var(--mantine-spacing-lg)' }}>
+            <QueryError error={audit.error} onRetry={() => void audit.refetch()} />
+          </div>
+        ) : events.length === 0 ? (
+          <Empty icon={<IconHistory size={26} />} title={t('audit.emptyTitle')} description={t('audit.emptyDescription')} />
+        ) : (
+          <Table.ScrollContainer minWidth={820}>
+            <Table className="relais-table" verticalSpacing="sm" horizontalSpacing="lg" highlightOnHover aria-label={t('audit.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('audit.time')}</Table.Th>
+                  <Table.Th>{t('audit.actor')}</Table.Th>
+                  <Table.Th>{t('audit.action')}</Table.Th>
+                  <Table.Th>{t('audit.target')}</Table.Th>
+                  <Table.Th>{t('audit.ip')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {events.map((event) => {
+                  const detail = describeDetail(event.detail, t);
+                  return (
+                    <Table.Tr key={event.id} data-testid="audit-row" data-action={event.action}>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Tooltip label={format.relative(event.createdAt)} withArrow>
+                          <Text size="sm" span>
+                            {format.dateTime(event.createdAt)}
+                          </Text>
+                        </Tooltip>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{event.actorLabel ?? t('audit.system')}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge variant="light" color={actionColors[event.action] ?? 'gray'} radius="sm" tt="none" fw={600}>
+                          {t(`audit.actions.${event.action}`, { defaultValue: event.action })}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td className="relais-wrap" miw={200}>
+                        <Text size="sm">{event.target ?? '—'}</Text>
+                        {detail && (
+                          <Text size="xs" c="dimmed" lineClamp={2}>
+                            {detail}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" c="dimmed" ff="monospace">
+                          {event.ip ?? '—'}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Panel>
+      {audit.hasNextPage && (
+        <Group justify="center" mt="lg">
+          <Button variant="default" onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
+            {t('audit.loadMore')}
+          </Button>
+        </Group>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+// A handful of line icons (24×24, stroke = currentColor), so the app needs no
+// icon package. Decorative: hidden from assistive technology.
+import type { SVGProps } from 'react';
+
+type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number | string };
+
+function icon(...paths: string[]) {
+  return function Icon({ size = 18, strokeWidth = 1.8, ...props }: IconProps) {
+    return (
+      <svg
+        xmlns="http://www.w3.org/2000/svg"
+        width={size}
+        height={size}
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={strokeWidth}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        focusable="false"
+        {...props}
+      >
+        {paths.map((d) => (
+          <path key={d} d={d} />
+        ))}
+      </svg>
+    );
+  };
+}
+
+export const IconUser = icon('M12 3a4 4 0 1 0 0 8a4 4 0 1 0 0-8', 'M6 21v-2a4 4 0 0 1 4-4h4a4 4 0 0 1 4 4v2');
+export const IconBuilding = icon(
+  'M3 21h18',
+  'M5 21V7l8-4v18',
+  'M19 21V11l-6-4',
+  'M9 9v.01',
+  'M9 12v.01',
+  'M9 15v.01',
+  'M9 18v.01',
+);
+export const IconUsers = icon(
+  'M9 3a4 4 0 1 0 0 8a4 4 0 1 0 0-8',
+  'M3 21v-2a4 4 0 0 1 4-4h4a4 4 0 0 1 4 4v2',
+  'M16 3.13a4 4 0 0 1 0 7.75',
+  'M21 21v-2a4 4 0 0 0-3-3.85',
+);
+export const IconMail = icon('M5 5h14a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2z', 'M3 7l9 6l9-6');
+export const IconSend = icon('M10 14L21 3', 'M21 3l-6.5 18a.55.55 0 0 1-1 0L10 14l-7-3.5a.55.55 0 0 1 0-1L21 3');
+export const IconKey = icon('M8 11a4 4 0 1 0 0 8a4 4 0 1 0 0-8', 'M10.85 12.15L19 4', 'M18 5l2 2', 'M15 8l2 2');
+export const IconHistory = icon('M12 8v4l2 2', 'M3.05 11a9 9 0 1 1 .5 4', 'M3 20v-5h5');
+export const IconServer = icon(
+  'M5 4h14a2 2 0 0 1 2 2v2a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z',
+  'M5 14h14a2 2 0 0 1 2 2v2a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-2a2 2 0 0 1 2-2z',
+  'M7 7v.01',
+  'M7 17v.01',
+);
+export const IconSun = icon(
+  'M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8',
+  'M12 2v2',
+  'M12 20v2',
+  'M4.93 4.93l1.41 1.41',
+  'M17.66 17.66l1.41 1.41',
+  'M2 12h2',
+  'M20 12h2',
+  'M4.93 19.07l1.41-1.41',
+  'M17.66 6.34l1.41-1.41',
+);
+export const IconMoon = icon('M21 12.79A9 9 0 1 1 11.21 3A7 7 0 0 0 21 12.79z');
+export const IconLanguage = icon('M4 5h7', 'M9 3v2c0 4.42-2.24 8-5 8', 'M5 9c0 2.14 2.95 3.91 6.7 4', 'M12 20l4-9l4 9', 'M19.1 18h-6.2');
+export const IconLogout = icon(
+  'M14 8V6a2 2 0 0 0-2-2H5a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h7a2 2 0 0 0 2-2v-2',
+  'M9 12h12l-3-3',
+  'M18 15l3-3',
+);
+export const IconSelector = icon('M8 9l4-4l4 4', 'M16 15l-4 4l-4-4');
+export const IconChevronDown = icon('M6 9l6 6l6-6');
+export const IconPlus = icon('M12 5v14', 'M5 12h14');
+export const IconCopy = icon(
+  'M10 8h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2h-8a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2z',
+  'M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2',
+);
+export const IconCheck = icon('M5 12l5 5L20 7');
+export const IconTrash = icon(
+  'M4 7h16',
+  'M10 11v6',
+  'M14 11v6',
+  'M5 7l1 12a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2l1-12',
+  'M9 7V4a1 1 0 0 1 1-1h4a1 1 0 0 1 1 1v3',
+);
+export const IconAlert = icon(
+  'M12 9v4',
+  'M12 17h.01',
+  'M10.29 3.86L1.82 18a2 2 0 0 0 1.71 3h16.94a2 2 0 0 0 1.71-3L13.71 3.86a2 2 0 0 0-3.42 0z',
+);
+export const IconLock = icon('M7 11h10a2 2 0 0 1 2 2v6a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2v-6a2 2 0 0 1 2-2z', 'M8 11V7a4 4 0 0 1 8 0v4');
+export const IconRefresh = icon('M20 11A8.1 8.1 0 0 0 4.5 9', 'M4 5v4h4', 'M4 13a8.1 8.1 0 0 0 15.5 2', 'M20 19v-4h-4');
+export const IconInbox = icon(
+  'M4 13h3l3 3h4l3-3h3',
+  'M6 4h12a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z',
+);
+export const IconClock = icon('M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18', 'M12 7v5l3 3');
+export const IconCircleCheck = icon('M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18', 'M9 12l2 2l4-4');
+export const IconCircleX = icon('M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18', 'M10 10l4 4', 'M14 10l-4 4');
+export const IconShield = icon('M12 3a12 12 0 0 0 8.5 3A12 12 0 0 1 12 21A12 12 0 0 1 3.5 6A12 12 0 0 0 12 3', 'M12 11v.01', 'M12 8v.01');
+export const IconCompass = icon('M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18', 'M8 16l2-6l6-2l-2 6z');
+export const IconRelay = icon('M5 9h13l-3.5-3.5', 'M19 15H6l3.5 3.5');
+export const IconSettings = icon(
+  'M4 6h8',
+  'M16 6h4',
+  'M14 4a2 2 0 1 0 0 4a2 2 0 1 0 0-4',
+  'M4 12h2',
+  'M10 12h10',
+  'M8 10a2 2 0 1 0 0 4a2 2 0 1 0 0-4',
+  'M4 18h11',
+  'M19 18h1',
+  'M17 16a2 2 0 1 0 0 4a2 2 0 1 0 0-4',
+);
+export const IconX = icon('M18 6L6 18', 'M6 6l12 12');

@@ -108,6 +108,8 @@ export interface PublicInvitation {
 export interface AcceptInvitationRequest {
   name?: string;
   password?: string;
+  /** Interface language of a new account. */
+  locale?: Locale;
 }
 
 export interface AcceptInvitationResponse {

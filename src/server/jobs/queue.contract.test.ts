@@ -134,7 +134,7 @@ for (const engine of engines) {
         startedAt.set(label, Date.now());
       });
       // A long poll: only the worker's own timer and wake-ups can make it prompt.
-      await startWorker(database, handlers, { pollMs: 5_000 });
+      await startWorker(database, handlers, { pollMs: 60_000 });
       const later = Date.now() + 600;
       await queue.enqueue('timed', { label: 'later' }, { runAt: new Date(later) });
       await sleep(20); // the worker is now asleep until `later`
@@ -144,7 +144,8 @@ for (const engine of engines) {
       for (const [label, runAt] of [['sooner', sooner], ['later', later]] as const) {
         const lateness = startedAt.get(label)! - runAt;
         assert.ok(lateness >= 0, `${label} started ${-lateness} ms early`);
-        assert.ok(lateness < 250, `${label} started ${lateness} ms late`);
+        // Far below the poll interval: proves the timer and wake-ups, not speed (speed is benchmarked).
+        assert.ok(lateness < 2_000, `${label} started ${lateness} ms late`);
       }
     });
 
@@ -154,7 +155,7 @@ for (const engine of engines) {
       const handlers = new HandlerRegistry().register('ping', async () => {
         startedAt = Date.now();
       });
-      await startWorker(database, handlers, { pollMs: 5_000 });
+      await startWorker(database, handlers, { pollMs: 60_000 });
       await sleep(50); // asleep for the full poll interval: nothing is pending
       // A separate pool: the in-process wake-up cannot reach the worker, only NOTIFY can.
       const elsewhere = openDatabase(database.config);
@@ -162,7 +163,7 @@ for (const engine of engines) {
       const enqueuedAt = Date.now();
       await new JobQueue(elsewhere).enqueue('ping', null);
       await waitFor(() => startedAt > 0, { what: 'the job to start' });
-      assert.ok(startedAt - enqueuedAt < 500, `started ${startedAt - enqueuedAt} ms after enqueue`);
+      assert.ok(startedAt - enqueuedAt < 2_000, `started ${startedAt - enqueuedAt} ms after enqueue`);
     });
 
     test('a uniqueKey deduplicates while pending or running, and frees up once the job finished', async () => {
@@ -279,14 +280,16 @@ for (const engine of engines) {
       const handlers = new HandlerRegistry()
         .register('long', async () => {
           runs += 1;
-          await sleep(1_200);
+          await sleep(3_500);
         })
         .register('lost', untilAborted(lost));
-      const options = { leaseMs: 500, heartbeatMs: 100, pollMs: 50 };
+      // The job outlives its lease several times over; heartbeats must keep it. The
+      // margins leave room for a loaded machine (the suite runs beside a browser).
+      const options = { leaseMs: 1_500, heartbeatMs: 100, pollMs: 50 };
       await startWorker(database, handlers, { ...options, workerId: 'one' });
       await startWorker(database, handlers, { ...options, workerId: 'two' });
       await queue.enqueue('long', null);
-      await waitFor(async () => (await jobCount(database)) === 0, { what: 'the long job to finish' });
+      await waitFor(async () => (await jobCount(database)) === 0, { what: 'the long job to finish', timeoutMs: 15_000 });
       assert.equal(runs, 1, 'the lease outlived the job thanks to heartbeats');
 
       const { id } = await queue.enqueue('lost', null, { maxAttempts: 1 });

@@ -52,7 +52,7 @@ export function AppLayout() {
                 aria-label={navOpened ? t('nav.close') : t('nav.open')}
               />
               <Logo compact={!isDesktop} />
-              {isDesktop && (
+              {isDesktop && (me.workspaces.length > 0 || isInstanceAdmin) && (
                 <>
                   <Divider orientation="vertical" my={14} />
                   <WorkspaceSwitcher current={current} />
@@ -68,7 +68,7 @@ export function AppLayout() {
         </AppShell.Header>
 
         <AppShell.Navbar className="relais-navbar" p="sm">
-          {!isDesktop && (
+          {!isDesktop && (me.workspaces.length > 0 || isInstanceAdmin) && (
             <>
               <WorkspaceSwitcher current={current} fullWidth />
               <Divider my="sm" />

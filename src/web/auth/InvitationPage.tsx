@@ -9,6 +9,7 @@ import { useAcceptInvitation, usePublicInvitation } from '../api/invitations.ts'
 import { useMe, useSignOut } from '../api/session.ts';
 import { isApiError } from '../api/client.ts';
 import { AuthCard } from '../app/PublicLayout.tsx';
+import { currentLocale } from '../i18n/index.ts';
 import { RoleBadge } from '../ui/fields.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { useFormatters } from '../ui/format.ts';
@@ -152,7 +153,7 @@ function PendingInvitation({ invitation }: { invitation: PublicInvitation }) {
       </Stack>
     );
   } else {
-    action = <CreateAccountForm invitation={invitation} pending={accept.isPending} onSubmit={(body) => accept.mutate(body, { onSuccess: done })} />;
+    action = <CreateAccountForm invitation={invitation} pending={accept.isPending} onSubmit={(body) => accept.mutate({ ...body, locale: currentLocale() }, { onSuccess: done })} />;
   }
 
   return (

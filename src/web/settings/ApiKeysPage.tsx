@@ -169,7 +169,8 @@ function CreateApiKeyForm({ onCreated, onCancel }: { onCreated: (created: Create
   const { t } = useTranslation();
   const workspace = useCurrentWorkspace();
   const create = useCreateApiKey(workspace.id);
-  const roles = assignableRoles(workspace.role);
+  // A key can never be an owner.
+  const roles = assignableRoles(workspace.role).filter((r) => r !== 'owner');
   const [name, setName] = useState('');
   const [role, setRole] = useState<WorkspaceRole>(roles.includes('editor') ? 'editor' : roles[roles.length - 1]);
   const [checked, setChecked] = useState(false);
@@ -196,7 +197,7 @@ function CreateApiKeyForm({ onCreated, onCancel }: { onCreated: (created: Create
           error={checked && !name.trim() ? t('validation.required') : null}
           required
           data-autofocus
-          maxLength={100}
+          maxLength={80}
         />
         <RoleSelect label={t('fields.role')} roles={roles} value={role} onChange={setRole} />
         <Group justify="flex-end" gap="sm" mt="sm">
@@ -221,7 +222,7 @@ function SecretView({ created, onDone }: { created: CreatedApiKey; onDone: () =>
       </Alert>
       <CopyField label={t('apiKeys.secretLabel', { name: created.apiKey.name })} value={created.secret} testId="api-key-secret" monospace />
       <Text size="xs" c="dimmed">
-        {t('apiKeys.usage')}
+        {t('apiKeys.usage')} <Code>Authorization: Bearer {created.apiKey.prefix}…</Code>
       </Text>
       <Group justify="flex-end">
         <Button onClick={onDone}>{t('apiKeys.done')}</Button>

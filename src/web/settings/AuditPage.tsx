@@ -26,15 +26,18 @@ const actionColors: Record<string, string> = {
   setup_completed: 'teal',
 };
 
-/** A short line from an event's detail: "Contributor → Editor", else "key: value" pairs. */
+/** A short line from an event's detail: "Contributor → Editor", else "Role: Editor · Key: rls_…". */
 function describeDetail(detail: Record<string, unknown> | null, t: TFunction): string {
   if (!detail) return '';
-  const show = (value: unknown) =>
-    isWorkspaceRole(value) ? t(`roles.${value}.label`) : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const show = (value: unknown): string => {
+    if (isWorkspaceRole(value)) return t(`roles.${value}.label`);
+    if (typeof value === 'boolean' || typeof value === 'string') return t(`audit.values.${String(value)}`, { defaultValue: String(value) });
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  };
   if ('from' in detail && 'to' in detail) return `${show(detail.from)} → ${show(detail.to)}`;
   return Object.entries(detail)
     .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(([key, value]) => `${key}: ${show(value)}`)
+    .map(([key, value]) => `${t(`audit.detail.${key}`, { defaultValue: key })} : ${show(value)}`)
     .join(' · ');
 }
 

@@ -67,7 +67,7 @@ function WorkspaceForm({ workspace }: { workspace: Workspace }) {
             readOnly={!editable}
             variant={editable ? 'default' : 'filled'}
             required={editable}
-            maxLength={120}
+            maxLength={80}
           />
           <TextInput label={t('workspace.slug')} value={workspace.slug} readOnly variant="filled" description={t('workspace.slugHint')} />
           <LanguageSelect

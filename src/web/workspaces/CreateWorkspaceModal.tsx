@@ -77,7 +77,7 @@ function CreateWorkspaceForm({ onClose }: { onClose: () => void }) {
           error={nameError}
           required
           data-autofocus
-          maxLength={120}
+          maxLength={80}
         />
         <LanguageSelect
           label={t('workspaces.fields.language')}

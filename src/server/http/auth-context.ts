@@ -39,7 +39,7 @@ export function installAuthContext(app: FastifyInstance, deps: { auth: Auth; api
 
   // Every API route needs a caller unless it says it is public.
   app.addHook('preValidation', async (request) => {
-    if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.routeOptions.config?.public) return;
     if (request.actor.kind === 'anonymous') throw unauthenticated();
   });
 }

@@ -1,0 +1,57 @@
+// What an operator relies on: health checks, the API description, failed jobs
+// with their error and a retry.
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { engines } from '../support/engines.ts';
+import { waitFor } from '../support/wait.ts';
+import { startTestRelais, setUpAdminAndWorkspace, inviteAndJoin, type TestRelais, type ApiClient } from '../support/relais.ts';
+
+type Jobs = { jobs: Array<{ id: number; name: string; lastError: string | null; attempts: number }> };
+
+for (const engine of engines) {
+  describe(`operations (${engine})`, () => {
+    let relais: TestRelais;
+    let admin: ApiClient;
+    let workspaceId: string;
+
+    before(async () => {
+      relais = await startTestRelais(engine);
+      ({ admin, workspaceId } = await setUpAdminAndWorkspace(relais));
+    });
+
+    test('/healthz and /readyz answer, without a session', async () => {
+      const anonymous = relais.client();
+      assert.deepEqual((await anonymous.get('/healthz')).body, { status: 'ok' });
+      assert.deepEqual((await anonymous.get('/readyz')).body, { status: 'ready' });
+    });
+
+    test('the OpenAPI description lists the workspace routes', async () => {
+      const spec = await relais.client().get<{ openapi: string; paths: Record<string, unknown> }>('/api/docs/json');
+      assert.equal(spec.status, 200);
+      assert.match(spec.body.openapi, /^3\./);
+      assert.ok(spec.body.paths['/api/workspaces/{workspaceId}/members'], 'members route documented');
+      assert.ok(!Object.keys(spec.body.paths).some((p) => p.startsWith('/api/auth/')), 'internal auth endpoints are not advertised');
+    });
+
+    test('a failed job is listed with its error for instance admins, and can be retried', async () => {
+      const { queue } = relais.relais.services;
+      const { id } = await queue.enqueue('no.such.handler', { secret: 'never shown' }, { maxAttempts: 1 });
+      const listed = await waitFor(async () => {
+        const response = await admin.get<Jobs>('/api/admin/jobs');
+        return response.body.jobs.find((job) => job.id === id);
+      }, { what: 'the job to fail', timeoutMs: 10_000 });
+      assert.equal(listed.name, 'no.such.handler');
+      assert.match(listed.lastError ?? '', /no handler/i);
+      assert.ok(!JSON.stringify(listed).includes('never shown'), 'payloads are not sent to the browser');
+
+      const { member } = await inviteAndJoin(relais, admin, workspaceId, 'owner2@example.com', 'owner', 'Workspace Owner');
+      assert.equal((await member.get('/api/admin/jobs')).status, 403, 'a workspace owner is not an instance admin');
+      assert.equal((await member.post(`/api/admin/jobs/${id}/retry`)).status, 403);
+
+      assert.equal((await admin.post(`/api/admin/jobs/${id}/retry`)).status, 204);
+      assert.equal((await admin.post<{ code: string }>('/api/admin/jobs/987654321/retry')).body.code, 'job_not_dead', 'only a failed job can be retried');
+      const again = await waitFor(async () => (await admin.get<Jobs>('/api/admin/jobs')).body.jobs.find((job) => job.id === id), { what: 'the retried job to fail again', timeoutMs: 10_000 });
+      assert.equal(again.attempts, 1, 'the retry started from a fresh attempt count');
+    });
+  });
+}

@@ -115,6 +115,8 @@ for (const engine of engines) {
       assert.equal(redirect.status, 302);
       const token = new URL(redirect.headers.get('location')!, relais.baseUrl).searchParams.get('token')!;
       assert.ok(token);
+      const stored = await relais.relais.services.database.db.selectFrom('verification').selectAll().execute();
+      assert.ok(stored.length > 0 && !JSON.stringify(stored).includes(token), 'reset tokens are stored hashed');
       assert.equal((await anonymous.post<{ code: string }>('/api/auth/reset-password', { token, newPassword: 'password1234' })).body.code, 'weak_password');
       const newPassword = 'Amber-falcon-77-orchard';
       assert.equal((await anonymous.post('/api/auth/reset-password', { token, newPassword })).status, 200);

@@ -59,6 +59,8 @@ export function createAuth({ config, database, audit, mailer, logger }: AuthDeps
       },
     },
     session: { expiresIn: 30 * 24 * 3600, updateAge: 24 * 3600 },
+    // Password-reset tokens are kept only as hashes: a database dump cannot reset anyone's password.
+    verification: { storeIdentifier: 'hashed' },
     emailAndPassword: {
       enabled: true,
       minPasswordLength,

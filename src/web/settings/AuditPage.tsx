@@ -37,7 +37,7 @@ function describeDetail(detail: Record<string, unknown> | null, t: TFunction): s
   if ('from' in detail && 'to' in detail) return `${show(detail.from)} → ${show(detail.to)}`;
   return Object.entries(detail)
     .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(([key, value]) => `${t(`audit.detail.${key}`, { defaultValue: key })} : ${show(value)}`)
+    .map(([key, value]) => t('audit.pair', { key: t(`audit.detail.${key}`, { defaultValue: key }), value: show(value) }))
     .join(' · ');
 }
 

@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** Where `vite` (the dev server) sends API calls: a Relais server started with `npm run dev`. */
+const apiTarget = 'http://localhost:3000';
 
 export default defineConfig({
   root: fromRoot('./src/web'),
@@ -15,6 +17,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
   },
   server: {
-    proxy: { '/api': 'http://localhost:3000' },
+    proxy: {
+      '/api': {
+        target: apiTarget,
+        changeOrigin: true,
+        // The server only accepts writes from its own origin (CSRF check).
+        configure: (proxy) => proxy.on('proxyReq', (request) => request.getHeader('origin') && request.setHeader('origin', apiTarget)),
+      },
+    },
   },
 });

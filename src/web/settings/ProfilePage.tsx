@@ -23,7 +23,7 @@ export function ProfilePage() {
       <PageHeader title={t('profile.title')} description={t('profile.description')} />
       <Stack gap="xl">
         <Panel>
-          <ProfileForm key={me.user.id} user={me.user} />
+          <ProfileForm key={`${me.user.id}:${me.user.locale}`} user={me.user} />
         </Panel>
         <Panel>
           <PasswordForm user={me.user} />

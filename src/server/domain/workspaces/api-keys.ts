@@ -4,18 +4,11 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { isWorkspaceRole, type WorkspaceRole } from '../../../shared/roles.ts';
+import type { ApiKey } from '../../../shared/api-types.ts';
 
 export const apiKeyPrefix = 'rls_';
 
-export interface ApiKeySummary {
-  id: string;
-  name: string;
-  prefix: string;
-  role: WorkspaceRole;
-  createdAt: string;
-  lastUsedAt: string | null;
-  createdByName: string | null;
-}
+export type ApiKeySummary = ApiKey;
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 const iso = (ms: number | null) => (ms == null ? null : new Date(Number(ms)).toISOString());

@@ -10,29 +10,13 @@ import type { Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assignableRoles, type WorkspaceRole } from '../../../shared/roles.ts';
 import { pickLocale, type Locale } from '../../../shared/locales.ts';
+import type { Invitation, InvitationStatus, PublicInvitation as PublicInvitationView } from '../../../shared/api-types.ts';
 
-export type InvitationStatus = 'pending' | 'accepted' | 'canceled' | 'expired';
+export type InvitationView = Invitation;
 
-export interface InvitationView {
-  id: string;
-  email: string;
-  role: WorkspaceRole;
-  status: InvitationStatus;
-  expiresAt: string;
-  inviterName: string;
-  link: string;
-}
-
-export interface PublicInvitation {
-  id: string;
-  email: string;
-  role: WorkspaceRole;
-  status: InvitationStatus;
-  expiresAt: string;
-  workspaceName: string;
+/** What the invitation page shows, plus the language its emails are written in. */
+export interface PublicInvitation extends PublicInvitationView {
   workspaceLanguage: Locale;
-  inviterName: string;
-  accountExists: boolean;
 }
 
 function statusOf(row: { status: string; expiresAt: Date | string }, now: number): InvitationStatus {

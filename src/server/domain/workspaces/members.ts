@@ -4,15 +4,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assignableRoles, type WorkspaceRole } from '../../../shared/roles.ts';
+import type { Member } from '../../../shared/api-types.ts';
 
-export interface MemberView {
-  id: string;
-  userId: string;
-  name: string;
-  email: string;
-  role: WorkspaceRole;
-  createdAt: string;
-}
+export type MemberView = Member;
 
 const toIso = (value: Date | string) => new Date(value).toISOString();
 

@@ -7,16 +7,10 @@ import { authCall } from '../../auth/auth-errors.ts';
 import type { Database } from '../../db/schema.ts';
 import { isWorkspaceRole, type WorkspaceRole } from '../../../shared/roles.ts';
 import type { Locale } from '../../../shared/locales.ts';
+import type { Workspace } from '../../../shared/api-types.ts';
 import { assertTimeZone } from './time-zones.ts';
 
-export interface WorkspaceView {
-  id: string;
-  name: string;
-  slug: string;
-  role: WorkspaceRole;
-  language: Locale;
-  timeZone: string;
-}
+export type WorkspaceView = Workspace;
 
 export interface WorkspaceSettings {
   name?: string;

@@ -12,7 +12,7 @@ import { authHeaders } from '../headers.ts';
 import { email, errorResponses, locale, password, personName, role, workspaceParams } from './schemas.ts';
 
 const status = z.enum(['pending', 'accepted', 'canceled', 'expired']);
-const invitation = z.object({ id: z.string(), email: z.string(), role, status, expiresAt: z.string(), inviterName: z.string(), link: z.string() });
+const invitation = z.object({ id: z.string(), email: z.string(), role, status, expiresAt: z.string(), inviterName: z.string().nullable(), link: z.string() });
 const invitationParams = workspaceParams.extend({ invitationId: z.string().min(1).max(64) });
 const publicParams = z.strictObject({ invitationId: z.string().min(1).max(64) });
 
@@ -80,7 +80,7 @@ export function registerInvitationRoutes(app: FastifyInstance, services: Service
       params: publicParams,
       response: {
         200: z.object({
-          invitation: z.object({ id: z.string(), email: z.string(), role, status, expiresAt: z.string(), workspaceName: z.string(), inviterName: z.string(), accountExists: z.boolean() }),
+          invitation: z.object({ id: z.string(), email: z.string(), role, status, expiresAt: z.string(), workspaceName: z.string(), inviterName: z.string().nullable(), accountExists: z.boolean() }),
         }),
         ...errorResponses,
       },

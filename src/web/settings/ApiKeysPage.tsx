@@ -1,19 +1,21 @@
 // API keys: list, create (the secret is shown once), revoke.
 import { useState, type FormEvent } from 'react';
-import { ActionIcon, Alert, Button, Code, Group, Modal, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Button, Code, Group, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ApiKey, CreatedApiKey } from '../../shared/api-types.ts';
 import { assignableRoles, type WorkspaceRole } from '../../shared/roles.ts';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '../api/api-keys.ts';
 import { ConfirmModal } from '../ui/ConfirmModal.tsx';
 import { CopyField } from '../ui/copy.tsx';
+import { Dialog, DialogFormActions } from '../ui/dialog.tsx';
 import { RoleBadge, RoleSelect } from '../ui/fields.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { useFormatters } from '../ui/format.ts';
 import { IconAlert, IconKey, IconPlus, IconTrash } from '../ui/icons.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.tsx';
 import { PageHeader } from '../ui/page.tsx';
-import { Empty, Panel, QueryError, TableSkeleton } from '../ui/states.tsx';
+import { QueryTable } from '../ui/QueryTable.tsx';
+import { RelativeTime } from '../ui/RelativeTime.tsx';
 import { useCurrentWorkspace } from '../workspaces/context.ts';
 
 export function ApiKeysPage() {
@@ -49,84 +51,57 @@ export function ApiKeysPage() {
   return (
     <>
       <PageHeader title={t('apiKeys.title')} description={t('apiKeys.description')} actions={createButton} />
-      <Panel padding={0}>
-        {apiKeys.isPending ? (
-          <div style={{ padding: 'var(--mantine-spacing-lg)' }}>
-            <TableSkeleton rows={3} />
-          </div>
-        ) : apiKeys.isError ? (
-          <div style={{ padding: 'var(--mantine-spacing-lg)' }}>
-            <QueryError error={apiKeys.error} onRetry={() => void apiKeys.refetch()} />
-          </div>
-        ) : apiKeys.data.length === 0 ? (
-          <Empty icon={<IconKey size={26} />} title={t('apiKeys.emptyTitle')} description={t('apiKeys.emptyDescription')} />
-        ) : (
-          <Table.ScrollContainer minWidth={820}>
-            <Table className="relais-table" verticalSpacing="sm" horizontalSpacing="lg" highlightOnHover aria-label={t('apiKeys.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('common.name')}</Table.Th>
-                  <Table.Th>{t('apiKeys.key')}</Table.Th>
-                  <Table.Th>{t('fields.role')}</Table.Th>
-                  <Table.Th>{t('apiKeys.created')}</Table.Th>
-                  <Table.Th>{t('apiKeys.lastUsed')}</Table.Th>
-                  <Table.Th>{t('apiKeys.createdBy')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {apiKeys.data.map((apiKey) => (
-                  <Table.Tr key={apiKey.id} data-testid="api-key-row" data-name={apiKey.name}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {apiKey.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Code>{apiKey.prefix}…</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <RoleBadge role={apiKey.role} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        {format.date(apiKey.createdAt)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {apiKey.lastUsedAt ? (
-                        <Tooltip label={format.dateTime(apiKey.lastUsedAt)} withArrow>
-                          <Text size="sm" c="dimmed" span>
-                            {format.relative(apiKey.lastUsedAt)}
-                          </Text>
-                        </Tooltip>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          {t('apiKeys.never')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        {apiKey.createdByName ?? '—'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Tooltip label={t('apiKeys.revoke')} withArrow>
-                        <ActionIcon variant="subtle" color="red" aria-label={t('apiKeys.revokeNamed', { name: apiKey.name })} onClick={() => setRevoking(apiKey)}>
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      <QueryTable
+        query={apiKeys}
+        items={apiKeys.data}
+        label={t('apiKeys.title')}
+        columns={[t('common.name'), t('apiKeys.key'), t('fields.role'), t('apiKeys.created'), t('apiKeys.lastUsed'), t('apiKeys.createdBy')]}
+        actions
+        minWidth={820}
+        skeletonRows={3}
+        empty={{ icon: <IconKey size={26} />, title: t('apiKeys.emptyTitle'), description: t('apiKeys.emptyDescription') }}
+        renderRow={(apiKey) => (
+          <Table.Tr key={apiKey.id} data-testid="api-key-row" data-name={apiKey.name}>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {apiKey.name}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Code>{apiKey.prefix}…</Code>
+            </Table.Td>
+            <Table.Td>
+              <RoleBadge role={apiKey.role} />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" c="dimmed">
+                {format.date(apiKey.createdAt)}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {apiKey.lastUsedAt ? (
+                <RelativeTime iso={apiKey.lastUsedAt} />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('apiKeys.never')}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" c="dimmed">
+                {apiKey.createdByName ?? '—'}
+              </Text>
+            </Table.Td>
+            <Table.Td ta="right">
+              <Tooltip label={t('apiKeys.revoke')} withArrow>
+                <ActionIcon variant="subtle" color="red" aria-label={t('apiKeys.revokeNamed', { name: apiKey.name })} onClick={() => setRevoking(apiKey)}>
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Tooltip>
+            </Table.Td>
+          </Table.Tr>
         )}
-      </Panel>
+      />
       <CreateApiKeyModal opened={creating} onClose={() => setCreating(false)} />
       <ConfirmModal
         opened={revoking !== null}
@@ -150,18 +125,9 @@ function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClose: () =
     onClose();
   };
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={created ? t('apiKeys.createdTitle') : t('apiKeys.createTitle')}
-      centered
-      radius="md"
-      size="lg"
-      closeOnClickOutside={!created}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <Dialog opened={opened} onClose={close} title={created ? t('apiKeys.createdTitle') : t('apiKeys.createTitle')} size="lg" closeOnClickOutside={!created}>
       {created ? <SecretView created={created} onDone={close} /> : opened && <CreateApiKeyForm onCreated={setCreated} onCancel={close} />}
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -200,14 +166,7 @@ function CreateApiKeyForm({ onCreated, onCancel }: { onCreated: (created: Create
           maxLength={80}
         />
         <RoleSelect label={t('fields.role')} roles={roles} value={role} onChange={setRole} />
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onCancel} disabled={create.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('apiKeys.createSubmit')}
-          </Button>
-        </Group>
+        <DialogFormActions submitLabel={t('apiKeys.createSubmit')} pending={create.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -7,7 +7,7 @@ import { useAuditEvents } from '../api/audit.ts';
 import { useFormatters } from '../ui/format.ts';
 import { IconHistory } from '../ui/icons.tsx';
 import { PageHeader } from '../ui/page.tsx';
-import { Empty, Panel, QueryError, TableSkeleton } from '../ui/states.tsx';
+import { QueryTable } from '../ui/QueryTable.tsx';
 import { useCurrentWorkspace } from '../workspaces/context.ts';
 
 const actionColors: Record<string, string> = {
@@ -51,70 +51,50 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
-      <Panel padding={0}>
-        {audit.isPending ? (
-          <div style={{ padding: 'var(--mantine-spacing-lg)' }}>
-            <TableSkeleton rows={6} />
-          </div>
-        ) : audit.isError ? (
-          <div style={{ padding: 'var(--mantine-spacing-lg)' }}>
-            <QueryError error={audit.error} onRetry={() => void audit.refetch()} />
-          </div>
-        ) : events.length === 0 ? (
-          <Empty icon={<IconHistory size={26} />} title={t('audit.emptyTitle')} description={t('audit.emptyDescription')} />
-        ) : (
-          <Table.ScrollContainer minWidth={820}>
-            <Table className="relais-table" verticalSpacing="sm" horizontalSpacing="lg" highlightOnHover aria-label={t('audit.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('audit.time')}</Table.Th>
-                  <Table.Th>{t('audit.actor')}</Table.Th>
-                  <Table.Th>{t('audit.action')}</Table.Th>
-                  <Table.Th>{t('audit.target')}</Table.Th>
-                  <Table.Th>{t('audit.ip')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {events.map((event) => {
-                  const detail = describeDetail(event.detail, t);
-                  return (
-                    <Table.Tr key={event.id} data-testid="audit-row" data-action={event.action}>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Tooltip label={format.relative(event.createdAt)} withArrow>
-                          <Text size="sm" span>
-                            {format.dateTime(event.createdAt)}
-                          </Text>
-                        </Tooltip>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{event.actorLabel ?? t('audit.system')}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={actionColors[event.action] ?? 'gray'} radius="sm" tt="none" fw={600}>
-                          {t(`audit.actions.${event.action}`, { defaultValue: event.action })}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td className="relais-wrap" miw={200}>
-                        <Text size="sm">{event.target ?? '—'}</Text>
-                        {detail && (
-                          <Text size="xs" c="dimmed" lineClamp={2}>
-                            {detail}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c="dimmed" ff="monospace">
-                          {event.ip ?? '—'}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Panel>
+      <QueryTable
+        query={audit}
+        items={events}
+        label={t('audit.title')}
+        columns={[t('audit.time'), t('audit.actor'), t('audit.action'), t('audit.target'), t('audit.ip')]}
+        minWidth={820}
+        skeletonRows={6}
+        empty={{ icon: <IconHistory size={26} />, title: t('audit.emptyTitle'), description: t('audit.emptyDescription') }}
+        renderRow={(event) => {
+          const detail = describeDetail(event.detail, t);
+          return (
+            <Table.Tr key={event.id} data-testid="audit-row" data-action={event.action}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Tooltip label={format.relative(event.createdAt)} withArrow>
+                  <Text size="sm" span>
+                    {format.dateTime(event.createdAt)}
+                  </Text>
+                </Tooltip>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{event.actorLabel ?? t('audit.system')}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={actionColors[event.action] ?? 'gray'} radius="sm" tt="none" fw={600}>
+                  {t(`audit.actions.${event.action}`, { defaultValue: event.action })}
+                </Badge>
+              </Table.Td>
+              <Table.Td className="relais-wrap" miw={200}>
+                <Text size="sm">{event.target ?? '—'}</Text>
+                {detail && (
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    {detail}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c="dimmed" ff="monospace">
+                  {event.ip ?? '—'}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          );
+        }}
+      />
       {audit.hasNextPage && (
         <Group justify="center" mt="lg">
           <Button variant="default" onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>

@@ -1,6 +1,6 @@
 // Invite teammates by email and manage pending invitations.
 import { useState, type FormEvent } from 'react';
-import { ActionIcon, Alert, Button, Grid, Group, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Button, Grid, Group, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CreatedInvitation, Invitation } from '../../shared/api-types.ts';
 import { assignableRoles, type WorkspaceRole } from '../../shared/roles.ts';
@@ -8,12 +8,12 @@ import { absoluteLink, useCancelInvitation, useInvitations, useInvite } from '..
 import { ConfirmModal } from '../ui/ConfirmModal.tsx';
 import { CopyButton, CopyField } from '../ui/copy.tsx';
 import { RoleBadge, RoleSelect } from '../ui/fields.tsx';
-import { FormError } from '../ui/FormError.tsx';
-import { useFormatters } from '../ui/format.ts';
 import { IconAlert, IconCircleCheck, IconMail, IconX } from '../ui/icons.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.tsx';
-import { PageHeader, Section } from '../ui/page.tsx';
-import { Empty, Panel, QueryError, TableSkeleton } from '../ui/states.tsx';
+import { FormSection, PageHeader, Section } from '../ui/page.tsx';
+import { QueryTable } from '../ui/QueryTable.tsx';
+import { RelativeTime } from '../ui/RelativeTime.tsx';
+import { Panel } from '../ui/states.tsx';
 import { useCurrentWorkspace } from '../workspaces/context.ts';
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -63,52 +63,49 @@ function InviteForm() {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Section title={t('invitations.formTitle')} description={t('invitations.formHint')}>
-        <FormError error={invite.error} />
-        {created && (
-          <Alert
-            color={created.emailSent ? 'teal' : 'yellow'}
-            variant="light"
-            icon={created.emailSent ? <IconCircleCheck /> : <IconAlert />}
-            withCloseButton
-            closeButtonLabel={t('common.close')}
-            onClose={() => setCreated(null)}
-            title={created.emailSent ? t('invitations.sentTitle') : t('invitations.notSentTitle')}
-            data-testid="invitation-created"
-          >
-            <Stack gap="sm">
-              <Text size="sm">
-                {created.emailSent ? t('invitations.sentText', { email: created.email }) : t('invitations.notSentText', { email: created.email })}
-              </Text>
-              <CopyField label={t('invitations.link')} value={absoluteLink(created.link)} testId="invitation-link" />
-            </Stack>
-          </Alert>
-        )}
-        <Grid gap="md" align="flex-start">
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput
-              label={t('fields.email')}
-              placeholder={t('invitations.emailPlaceholder')}
-              type="email"
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
-              error={emailError}
-              leftSection={<IconMail size={16} />}
-              required
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <RoleSelect label={t('fields.role')} roles={roles} value={role} onChange={setRole} comboboxProps={{ width: 340, position: 'bottom-start' }} />
-          </Grid.Col>
-        </Grid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={invite.isPending}>
-            {t('invitations.submit')}
-          </Button>
-        </Group>
-      </Section>
-    </form>
+    <FormSection title={t('invitations.formTitle')} description={t('invitations.formHint')} error={invite.error} onSubmit={submit}>
+      {created && (
+        <Alert
+          color={created.emailSent ? 'teal' : 'yellow'}
+          variant="light"
+          icon={created.emailSent ? <IconCircleCheck /> : <IconAlert />}
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setCreated(null)}
+          title={created.emailSent ? t('invitations.sentTitle') : t('invitations.notSentTitle')}
+          data-testid="invitation-created"
+        >
+          <Stack gap="sm">
+            <Text size="sm">
+              {created.emailSent ? t('invitations.sentText', { email: created.email }) : t('invitations.notSentText', { email: created.email })}
+            </Text>
+            <CopyField label={t('invitations.link')} value={absoluteLink(created.link)} testId="invitation-link" />
+          </Stack>
+        </Alert>
+      )}
+      <Grid gap="md" align="flex-start">
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput
+            label={t('fields.email')}
+            placeholder={t('invitations.emailPlaceholder')}
+            type="email"
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={emailError}
+            leftSection={<IconMail size={16} />}
+            required
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <RoleSelect label={t('fields.role')} roles={roles} value={role} onChange={setRole} comboboxProps={{ width: 340, position: 'bottom-start' }} />
+        </Grid.Col>
+      </Grid>
+      <Group justify="flex-end">
+        <Button type="submit" loading={invite.isPending}>
+          {t('invitations.submit')}
+        </Button>
+      </Group>
+    </FormSection>
   );
 }
 
@@ -117,7 +114,6 @@ function PendingInvitations() {
   const workspace = useCurrentWorkspace();
   const invitations = useInvitations(workspace.id);
   const cancel = useCancelInvitation(workspace.id);
-  const format = useFormatters();
   const [canceling, setCanceling] = useState<Invitation | null>(null);
   const pending = invitations.data?.filter((invitation) => invitation.status === 'pending') ?? [];
 
@@ -138,76 +134,51 @@ function PendingInvitations() {
 
   return (
     <Section title={t('invitations.pendingTitle')}>
-      <Panel padding={0}>
-        {invitations.isPending ? (
-          <div style={{ padding: 'var(--mantine-spacing-lg)' }}>
-            <TableSkeleton rows={2} />
-          </div>
-        ) : invitations.isError ? (
-          <div style={{ padding: 'var(--mantine-spacing-lg)' }}>
-            <QueryError error={invitations.error} onRetry={() => void invitations.refetch()} />
-          </div>
-        ) : pending.length === 0 ? (
-          <Empty icon={<IconMail size={26} />} title={t('invitations.emptyTitle')} description={t('invitations.emptyDescription')} />
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table className="relais-table" verticalSpacing="sm" horizontalSpacing="lg" highlightOnHover aria-label={t('invitations.pendingTitle')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.email')}</Table.Th>
-                  <Table.Th>{t('fields.role')}</Table.Th>
-                  <Table.Th>{t('invitations.expires')}</Table.Th>
-                  <Table.Th>{t('invitations.invitedBy')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {pending.map((invitation) => (
-                  <Table.Tr key={invitation.id} data-testid="invitation-row" data-email={invitation.email} data-link={absoluteLink(invitation.link)}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {invitation.email}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <RoleBadge role={invitation.role} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Tooltip label={format.dateTime(invitation.expiresAt)} withArrow>
-                        <Text size="sm" c="dimmed" span>
-                          {format.relative(invitation.expiresAt)}
-                        </Text>
-                      </Tooltip>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        {invitation.inviterName ?? '—'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <CopyButton value={absoluteLink(invitation.link)} label={t('invitations.copyLink')} />
-                        <Tooltip label={t('invitations.cancel')} withArrow>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={t('invitations.cancelFor', { email: invitation.email })}
-                            onClick={() => setCanceling(invitation)}
-                          >
-                            <IconX size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      <QueryTable
+        query={invitations}
+        items={pending}
+        label={t('invitations.pendingTitle')}
+        columns={[t('fields.email'), t('fields.role'), t('invitations.expires'), t('invitations.invitedBy')]}
+        actions
+        minWidth={720}
+        skeletonRows={2}
+        empty={{ icon: <IconMail size={26} />, title: t('invitations.emptyTitle'), description: t('invitations.emptyDescription') }}
+        renderRow={(invitation) => (
+          <Table.Tr key={invitation.id} data-testid="invitation-row" data-email={invitation.email} data-link={absoluteLink(invitation.link)}>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {invitation.email}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <RoleBadge role={invitation.role} />
+            </Table.Td>
+            <Table.Td>
+              <RelativeTime iso={invitation.expiresAt} />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" c="dimmed">
+                {invitation.inviterName ?? '—'}
+              </Text>
+            </Table.Td>
+            <Table.Td ta="right">
+              <Group gap={4} justify="flex-end" wrap="nowrap">
+                <CopyButton value={absoluteLink(invitation.link)} label={t('invitations.copyLink')} />
+                <Tooltip label={t('invitations.cancel')} withArrow>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('invitations.cancelFor', { email: invitation.email })}
+                    onClick={() => setCanceling(invitation)}
+                  >
+                    <IconX size={16} />
+                  </ActionIcon>
+                </Tooltip>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
         )}
-      </Panel>
+      />
       <ConfirmModal
         opened={canceling !== null}
         title={t('invitations.cancelTitle')}

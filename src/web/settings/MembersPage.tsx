@@ -1,6 +1,6 @@
 // Members of the workspace: change roles, remove people.
 import { useState } from 'react';
-import { ActionIcon, Avatar, Badge, Button, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Avatar, Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Member } from '../../shared/api-types.ts';
@@ -14,7 +14,7 @@ import { useFormatters } from '../ui/format.ts';
 import { IconSend, IconTrash, IconUsers } from '../ui/icons.tsx';
 import { notifyError, notifySuccess } from '../ui/notify.tsx';
 import { PageHeader } from '../ui/page.tsx';
-import { Empty, Panel, QueryError, TableSkeleton } from '../ui/states.tsx';
+import { QueryTable } from '../ui/QueryTable.tsx';
 import { useCurrentWorkspace } from '../workspaces/context.ts';
 import { settingsPath } from '../workspaces/paths.ts';
 
@@ -66,100 +66,78 @@ export function MembersPage() {
           </Button>
         }
       />
-      <Panel padding={0}>
-        {members.isPending ? (
-          <div style={{ padding: 'var(--mantine-spacing-lg)' }}>
-            <TableSkeleton />
-          </div>
-        ) : members.isError ? (
-          <div style={{ padding: 'var(--mantine-spacing-lg)' }}>
-            <QueryError error={members.error} onRetry={() => void members.refetch()} />
-          </div>
-        ) : members.data.length === 0 ? (
-          <Empty icon={<IconUsers size={26} />} title={t('members.emptyTitle')} description={t('members.emptyDescription')} />
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table className="relais-table" verticalSpacing="sm" horizontalSpacing="lg" highlightOnHover aria-label={t('members.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('common.name')}</Table.Th>
-                  <Table.Th>{t('fields.email')}</Table.Th>
-                  <Table.Th>{t('fields.role')}</Table.Th>
-                  <Table.Th>{t('members.joined')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {members.data.map((member) => {
-                  const isSelf = member.userId === me?.user.id;
-                  const manageable = !isSelf && roles.includes(member.role);
-                  return (
-                    <Table.Tr key={member.id} data-testid="member-row" data-email={member.email}>
-                      <Table.Td>
-                        <Group gap="sm" wrap="nowrap">
-                          <Avatar size={32} radius="xl" color="relais" variant="light" aria-hidden="true">
-                            {initials(member.name)}
-                          </Avatar>
-                          <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
-                            {member.name}
-                          </Text>
-                          {isSelf && (
-                            <Badge size="xs" variant="outline" color="gray" tt="none" style={{ flexShrink: 0 }}>
-                              {t('members.you')}
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c="dimmed">
-                          {member.email}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td w={190}>
-                        {manageable ? (
-                          <RoleSelect
-                            aria-label={t('members.roleFor', { name: member.name })}
-                            roles={roles}
-                            value={member.role}
-                            onChange={(role) => onRoleChange(member, role)}
-                            withDescription={false}
-                            size="xs"
-                            disabled={changeRole.isPending}
-                            comboboxProps={{ width: 220, position: 'bottom-start' }}
-                          />
-                        ) : (
-                          <RoleBadge role={member.role} />
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c="dimmed">
-                          {format.date(member.createdAt)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td w={60} ta="right">
-                        <Tooltip label={isSelf ? t('members.cannotRemoveSelf') : t('members.remove')} withArrow>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={t('members.removeNamed', { name: member.name })}
-                            disabled={!manageable}
-                            style={manageable ? undefined : { background: 'transparent' }}
-                            onClick={() => setRemoving(member)}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Panel>
+      <QueryTable
+        query={members}
+        items={members.data}
+        label={t('members.title')}
+        columns={[t('common.name'), t('fields.email'), t('fields.role'), t('members.joined')]}
+        actions
+        minWidth={720}
+        empty={{ icon: <IconUsers size={26} />, title: t('members.emptyTitle'), description: t('members.emptyDescription') }}
+        renderRow={(member) => {
+          const isSelf = member.userId === me?.user.id;
+          const manageable = !isSelf && roles.includes(member.role);
+          return (
+            <Table.Tr key={member.id} data-testid="member-row" data-email={member.email}>
+              <Table.Td>
+                <Group gap="sm" wrap="nowrap">
+                  <Avatar size={32} radius="xl" color="relais" variant="light" aria-hidden="true">
+                    {initials(member.name)}
+                  </Avatar>
+                  <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
+                    {member.name}
+                  </Text>
+                  {isSelf && (
+                    <Badge size="xs" variant="outline" color="gray" tt="none" style={{ flexShrink: 0 }}>
+                      {t('members.you')}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c="dimmed">
+                  {member.email}
+                </Text>
+              </Table.Td>
+              <Table.Td w={190}>
+                {manageable ? (
+                  <RoleSelect
+                    aria-label={t('members.roleFor', { name: member.name })}
+                    roles={roles}
+                    value={member.role}
+                    onChange={(role) => onRoleChange(member, role)}
+                    withDescription={false}
+                    size="xs"
+                    disabled={changeRole.isPending}
+                    comboboxProps={{ width: 220, position: 'bottom-start' }}
+                  />
+                ) : (
+                  <RoleBadge role={member.role} />
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c="dimmed">
+                  {format.date(member.createdAt)}
+                </Text>
+              </Table.Td>
+              <Table.Td w={60} ta="right">
+                <Tooltip label={isSelf ? t('members.cannotRemoveSelf') : t('members.remove')} withArrow>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('members.removeNamed', { name: member.name })}
+                    disabled={!manageable}
+                    style={manageable ? undefined : { background: 'transparent' }}
+                    onClick={() => setRemoving(member)}
+                  >
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Tooltip>
+              </Table.Td>
+            </Table.Tr>
+          );
+        }}
+      />
       <ConfirmModal
         opened={removing !== null}
         title={t('members.removeTitle')}

@@ -8,10 +8,9 @@ import { useChangePassword, useMe, useUpdateMe } from '../api/session.ts';
 import { NewPasswordFields } from '../auth/NewPasswordFields.tsx';
 import { useNewPassword } from '../auth/use-new-password.ts';
 import { LanguageSelect, TimeZoneSelect } from '../ui/fields.tsx';
-import { FormError } from '../ui/FormError.tsx';
 import { browserTimeZone } from '../ui/format.ts';
 import { notifySuccess } from '../ui/notify.tsx';
-import { PageHeader, Section } from '../ui/page.tsx';
+import { FormSection, PageHeader } from '../ui/page.tsx';
 import { Panel } from '../ui/states.tsx';
 
 export function ProfilePage() {
@@ -57,35 +56,26 @@ function ProfileForm({ user }: { user: CurrentUser }) {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Section title={t('profile.personal')} description={t('profile.personalHint')}>
-        <FormError error={update.error} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
-          <TextInput
-            label={t('fields.name')}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={checked && !name.trim() ? t('validation.required') : null}
-            autoComplete="name"
-            required
-          />
-          <TextInput label={t('fields.email')} value={user.email} readOnly variant="filled" description={t('profile.emailHint')} />
-          <LanguageSelect label={t('fields.language')} value={locale} onChange={setLocale} />
-          <TimeZoneSelect
-            label={t('fields.timeZone')}
-            description={t('profile.timeZoneHint')}
-            nothingFoundMessage={t('common.nothingFound')}
-            value={timeZone}
-            onChange={setTimeZone}
-          />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Section>
-    </form>
+    <FormSection title={t('profile.personal')} description={t('profile.personalHint')} error={update.error} onSubmit={submit}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
+        <TextInput
+          label={t('fields.name')}
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          error={checked && !name.trim() ? t('validation.required') : null}
+          autoComplete="name"
+          required
+        />
+        <TextInput label={t('fields.email')} value={user.email} readOnly variant="filled" description={t('profile.emailHint')} />
+        <LanguageSelect label={t('fields.language')} value={locale} onChange={setLocale} />
+        <TimeZoneSelect label={t('fields.timeZone')} description={t('profile.timeZoneHint')} value={timeZone} onChange={setTimeZone} />
+      </SimpleGrid>
+      <Group justify="flex-end">
+        <Button type="submit" loading={update.isPending}>
+          {t('common.save')}
+        </Button>
+      </Group>
+    </FormSection>
   );
 }
 
@@ -115,26 +105,23 @@ function PasswordForm({ user }: { user: CurrentUser }) {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Section title={t('profile.password')} description={t('profile.passwordHint')}>
-        <FormError error={change.error} />
-        <Stack gap="md" maw={420}>
-          <PasswordInput
-            label={t('password.current')}
-            value={current}
-            onChange={(event) => setCurrent(event.currentTarget.value)}
-            autoComplete="current-password"
-            error={checked && !current ? t('validation.required') : null}
-            required
-          />
-          <NewPasswordFields {...newPassword.fieldProps} />
-        </Stack>
-        <Group justify="flex-end">
-          <Button type="submit" loading={change.isPending}>
-            {t('profile.changePassword')}
-          </Button>
-        </Group>
-      </Section>
-    </form>
+    <FormSection title={t('profile.password')} description={t('profile.passwordHint')} error={change.error} onSubmit={submit}>
+      <Stack gap="md" maw={420}>
+        <PasswordInput
+          label={t('password.current')}
+          value={current}
+          onChange={(event) => setCurrent(event.currentTarget.value)}
+          autoComplete="current-password"
+          error={checked && !current ? t('validation.required') : null}
+          required
+        />
+        <NewPasswordFields {...newPassword.fieldProps} />
+      </Stack>
+      <Group justify="flex-end">
+        <Button type="submit" loading={change.isPending}>
+          {t('profile.changePassword')}
+        </Button>
+      </Group>
+    </FormSection>
   );
 }

@@ -6,10 +6,9 @@ import type { Workspace } from '../../shared/api-types.ts';
 import { can } from '../../shared/roles.ts';
 import { useUpdateWorkspace, useWorkspaceDetails } from '../api/workspaces.ts';
 import { LanguageSelect, RoleBadge, TimeZoneSelect } from '../ui/fields.tsx';
-import { FormError } from '../ui/FormError.tsx';
 import { IconLock } from '../ui/icons.tsx';
 import { notifySuccess } from '../ui/notify.tsx';
-import { PageHeader, Section } from '../ui/page.tsx';
+import { FormSection, PageHeader } from '../ui/page.tsx';
 import { FormSkeleton, Panel, QueryError } from '../ui/states.tsx';
 import { useCurrentWorkspace } from '../workspaces/context.ts';
 
@@ -50,58 +49,54 @@ function WorkspaceForm({ workspace }: { workspace: Workspace }) {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Section title={t('workspace.general')} description={t('workspace.generalHint')}>
-        {!editable && (
-          <Alert color="gray" variant="light" icon={<IconLock />} data-testid="workspace-read-only">
-            {t('workspace.readOnly')}
-          </Alert>
-        )}
-        <FormError error={update.error} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
-          <TextInput
-            label={t('workspaces.fields.name')}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={checked && !name.trim() ? t('validation.required') : null}
-            readOnly={!editable}
-            variant={editable ? 'default' : 'filled'}
-            required={editable}
-            maxLength={80}
-          />
-          <TextInput label={t('workspace.slug')} value={workspace.slug} readOnly variant="filled" description={t('workspace.slugHint')} />
-          <LanguageSelect
-            label={t('workspaces.fields.language')}
-            description={t('workspaces.fields.languageHint')}
-            value={language}
-            onChange={setLanguage}
-            readOnly={!editable}
-            variant={editable ? 'default' : 'filled'}
-          />
-          <TimeZoneSelect
-            label={t('workspaces.fields.timeZone')}
-            description={t('workspaces.fields.timeZoneHint')}
-            nothingFoundMessage={t('common.nothingFound')}
-            value={timeZone}
-            onChange={setTimeZone}
-            readOnly={!editable}
-            variant={editable ? 'default' : 'filled'}
-          />
-        </SimpleGrid>
-        <Group justify="space-between">
-          <Group gap="xs">
-            <Text size="sm" c="dimmed">
-              {t('workspace.yourRole')}
-            </Text>
-            <RoleBadge role={workspace.role} />
-          </Group>
-          {editable && (
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          )}
+    <FormSection title={t('workspace.general')} description={t('workspace.generalHint')} error={update.error} onSubmit={submit}>
+      {!editable && (
+        <Alert color="gray" variant="light" icon={<IconLock />} data-testid="workspace-read-only">
+          {t('workspace.readOnly')}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
+        <TextInput
+          label={t('workspaces.fields.name')}
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          error={checked && !name.trim() ? t('validation.required') : null}
+          readOnly={!editable}
+          variant={editable ? 'default' : 'filled'}
+          required={editable}
+          maxLength={80}
+        />
+        <TextInput label={t('workspace.slug')} value={workspace.slug} readOnly variant="filled" description={t('workspace.slugHint')} />
+        <LanguageSelect
+          label={t('workspaces.fields.language')}
+          description={t('workspaces.fields.languageHint')}
+          value={language}
+          onChange={setLanguage}
+          readOnly={!editable}
+          variant={editable ? 'default' : 'filled'}
+        />
+        <TimeZoneSelect
+          label={t('workspaces.fields.timeZone')}
+          description={t('workspaces.fields.timeZoneHint')}
+          value={timeZone}
+          onChange={setTimeZone}
+          readOnly={!editable}
+          variant={editable ? 'default' : 'filled'}
+        />
+      </SimpleGrid>
+      <Group justify="space-between">
+        <Group gap="xs">
+          <Text size="sm" c="dimmed">
+            {t('workspace.yourRole')}
+          </Text>
+          <RoleBadge role={workspace.role} />
         </Group>
-      </Section>
-    </form>
+        {editable && (
+          <Button type="submit" loading={update.isPending}>
+            {t('common.save')}
+          </Button>
+        )}
+      </Group>
+    </FormSection>
   );
 }

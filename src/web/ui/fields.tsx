@@ -50,6 +50,7 @@ function allTimeZones(): string[] {
 }
 
 export function TimeZoneSelect({ value, onChange, ...props }: FieldProps<string>) {
+  const { t } = useTranslation();
   const data = useMemo(() => {
     const zones = allTimeZones();
     const list = value && !zones.includes(value) ? [value, ...zones] : zones;
@@ -68,7 +69,7 @@ export function TimeZoneSelect({ value, onChange, ...props }: FieldProps<string>
       allowDeselect={false}
       limit={80}
       maxDropdownHeight={280}
-      nothingFoundMessage={props.nothingFoundMessage}
+      nothingFoundMessage={props.nothingFoundMessage ?? t('common.nothingFound')}
     />
   );
 }

@@ -1,7 +1,9 @@
-// Page scaffolding: a title with its description and actions, and the tab title.
-import type { ReactNode } from 'react';
+// Page scaffolding: a title with its description and actions, the tab title,
+// and the titled blocks of a settings page.
+import type { FormEvent, ReactNode } from 'react';
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { FormError } from './FormError.tsx';
 
 export function usePageTitle(title: string): void {
   useDocumentTitle(title ? `${title} · Relais` : 'Relais');
@@ -46,5 +48,29 @@ export function Section({ title, description, children }: { title?: string; desc
       )}
       {children}
     </Stack>
+  );
+}
+
+/** A Section that is a form: the server's error for it (if any), then its fields. */
+export function FormSection({
+  title,
+  description,
+  error,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  error: Error | null | undefined;
+  onSubmit: (event: FormEvent) => void;
+  children: ReactNode;
+}) {
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Section title={title} description={description}>
+        <FormError error={error} />
+        {children}
+      </Section>
+    </form>
   );
 }

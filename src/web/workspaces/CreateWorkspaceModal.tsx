@@ -1,30 +1,23 @@
 // Dialog to create a workspace (instance administrators): name, language, time zone.
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Locale } from '../../shared/locales.ts';
 import { useCreateWorkspace } from '../api/workspaces.ts';
 import { currentLocale } from '../i18n/index.ts';
+import { Dialog, DialogFormActions } from '../ui/dialog.tsx';
 import { defaultTimeZone, LanguageSelect, TimeZoneSelect } from '../ui/fields.tsx';
-import { IconAlert } from '../ui/icons.tsx';
+import { FormError } from '../ui/FormError.tsx';
 import { notifySuccess } from '../ui/notify.tsx';
 import { settingsPath } from './paths.ts';
 
 export function CreateWorkspaceModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t('workspaces.create.title')}
-      centered
-      radius="md"
-      size="md"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <Dialog opened={opened} onClose={onClose} title={t('workspaces.create.title')} size="md">
       {opened && <CreateWorkspaceForm onClose={onClose} />}
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -61,11 +54,7 @@ function CreateWorkspaceForm({ onClose }: { onClose: () => void }) {
         <Text size="sm" c="dimmed">
           {t('workspaces.create.description')}
         </Text>
-        {create.error && (
-          <Alert color="red" variant="light" icon={<IconAlert />} role="alert">
-            {create.error.message}
-          </Alert>
-        )}
+        <FormError error={create.error} />
         <TextInput
           label={t('workspaces.fields.name')}
           placeholder={t('workspaces.fields.namePlaceholder')}
@@ -85,21 +74,8 @@ function CreateWorkspaceForm({ onClose }: { onClose: () => void }) {
           value={language}
           onChange={setLanguage}
         />
-        <TimeZoneSelect
-          label={t('workspaces.fields.timeZone')}
-          description={t('workspaces.fields.timeZoneHint')}
-          nothingFoundMessage={t('common.nothingFound')}
-          value={timeZone}
-          onChange={setTimeZone}
-        />
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose} disabled={create.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('workspaces.create.submit')}
-          </Button>
-        </Group>
+        <TimeZoneSelect label={t('workspaces.fields.timeZone')} description={t('workspaces.fields.timeZoneHint')} value={timeZone} onChange={setTimeZone} />
+        <DialogFormActions submitLabel={t('workspaces.create.submit')} pending={create.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );

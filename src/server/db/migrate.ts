@@ -3,9 +3,11 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as foundation from './migrations/0001-foundation.ts';
+import * as channels from './migrations/0002-channels.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-channels': channels,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

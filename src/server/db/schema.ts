@@ -142,6 +142,47 @@ export interface CronEntryTable {
   updated_at: number;
 }
 
+export type ChannelStatus = 'connected' | 'reconnect_needed' | 'rate_limited' | 'disabled';
+
+export interface ChannelTable {
+  id: string;
+  workspace_id: string;
+  network: string;
+  remote_id: string;
+  server_url: string;
+  handle: string;
+  display_name: string | null;
+  avatar_url: string | null;
+  profile_url: string | null;
+  credentials: string | null;
+  status: ChannelStatus;
+  status_reason: string | null;
+  rate_limited_until: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OauthAppTable {
+  network: string;
+  server_url: string;
+  client_id: string;
+  client_secret: string;
+  redirect_uri: string;
+  created_at: number;
+}
+
+export interface OauthStateTable {
+  state: string;
+  workspace_id: string;
+  user_id: string;
+  network: string;
+  server_url: string;
+  code_verifier: string;
+  channel_id: string | null;
+  expires_at: number;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -156,6 +197,9 @@ export interface Database {
   audit_event: AuditEventTable;
   job: JobTable;
   cron_entry: CronEntryTable;
+  channel: ChannelTable;
+  oauth_app: OauthAppTable;
+  oauth_state: OauthStateTable;
 }
 
 export type JobRow = Selectable<JobTable>;

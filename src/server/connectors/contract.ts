@@ -1,0 +1,195 @@
+// What every connector offers the rest of Relais. Connectors are the only code
+// that speaks a network's API; everything else asks the registry for a
+// connector by capability and talks to it through these types. Connectors
+// never import domain code.
+
+/** What a connector can do; the composer, inbox and listening ask by capability. */
+export const capabilities = [
+  'publish.text',
+  'publish.images',
+  'publish.video',
+  'publish.thread',
+  'publish.reply',
+  'post.status',
+  'post.delete',
+  'activity.mentions',
+  'activity.replies',
+  'activity.quotes',
+  'activity.reposts',
+  'activity.likes',
+  'activity.follows',
+  'activity.directMessages',
+  'thread.fetch',
+  'engage.reply',
+  'engage.like',
+  'metrics.account',
+  'metrics.post',
+  'search.posts',
+] as const;
+export type Capability = (typeof capabilities)[number];
+
+export type AuthKind = 'appPassword' | 'oauth2Pkce' | 'token';
+
+/** Limits the composer checks while a person types (and the server again before scheduling). */
+export interface ComposerLimits {
+  /** Maximum text length, counted the way the network counts it. */
+  maxLength: number;
+  /** Bluesky counts graphemes; Mastodon counts characters with every URL as `urlLength`. */
+  lengthUnit: 'graphemes' | 'characters';
+  /** Length a URL counts for, when the network shortens links in its count. */
+  urlLength: number | null;
+  maxImages: number;
+  maxVideos: number;
+  imageTypes: string[];
+  maxImageBytes: number;
+  maxAltTextLength: number;
+}
+
+export interface ConnectorManifest {
+  network: string;
+  displayName: string;
+  auth: AuthKind;
+  capabilities: Capability[];
+  /** Defaults; `Connector.limits()` may refine them (a Mastodon instance's own settings). */
+  limits: ComposerLimits;
+  /** Documented budgets, used to pace requests before any header says so. */
+  rateBudgets: Array<{ scope: 'account' | 'app'; points: number; windowMs: number; note: string }>;
+}
+
+/** A post as Relais refers to it on a network: the network's id, plus its public URL. */
+export interface RemotePost {
+  remoteId: string;
+  url: string;
+  /** Network-specific extra reference (Bluesky: the record's CID), needed to reply or like. */
+  ref?: string;
+}
+
+export interface MediaInput {
+  bytes: Uint8Array;
+  mimeType: string;
+  altText: string;
+  fileName: string;
+}
+
+export interface PublishInput {
+  /** Chosen by Relais before the first attempt and reused on every retry: the network must create at most one post for it. */
+  idempotencyKey: string;
+  text: string;
+  media?: MediaInput[];
+  /** Publish as a reply to this post (threads and first replies are chains of these). */
+  replyTo?: RemotePost;
+}
+
+export interface PublishedPost extends RemotePost {
+  createdAt: string;
+}
+
+export interface Author {
+  remoteId: string;
+  handle: string;
+  displayName: string | null;
+  avatarUrl: string | null;
+  url: string | null;
+  followers: number | null;
+}
+
+export type ActivityKind = 'mention' | 'reply' | 'quote' | 'repost' | 'like' | 'follow' | 'directMessage';
+
+/** Something that happened to the account: the inbox's raw material. */
+export interface Activity {
+  /** Stable across polls: the inbox deduplicates on (channel, id). */
+  id: string;
+  kind: ActivityKind;
+  author: Author;
+  /** The post people wrote (reply, mention, quote, direct message), when there is one. */
+  post: { remoteId: string; url: string; ref?: string; text: string; createdAt: string; replyTo: string | null; rootId: string | null } | null;
+  /** Our post this activity is about (the post replied to, liked, reposted or quoted). */
+  subjectRemoteId: string | null;
+  createdAt: string;
+}
+
+export interface ActivityPage {
+  items: Activity[];
+  /** Opaque; pass it back to get only what came after. Null when nothing came yet. */
+  cursor: string | null;
+}
+
+export interface ThreadPost {
+  remoteId: string;
+  url: string;
+  ref?: string;
+  author: Author;
+  text: string;
+  createdAt: string;
+  replyTo: string | null;
+  replies: ThreadPost[];
+}
+
+export interface AccountProfile {
+  remoteId: string;
+  handle: string;
+  displayName: string | null;
+  avatarUrl: string | null;
+  url: string;
+}
+
+export interface AccountMetrics {
+  followers: number;
+  following: number;
+  posts: number;
+}
+
+export interface PostMetrics {
+  remoteId: string;
+  likes: number;
+  reposts: number;
+  replies: number;
+  quotes: number | null;
+}
+
+export type PostStatus = { state: 'published'; post: RemotePost } | { state: 'missing' };
+
+export interface SearchPage {
+  items: Array<{ remoteId: string; url: string; author: Author; text: string; createdAt: string; language: string | null }>;
+  cursor: string | null;
+}
+
+/** The operations; a connector implements those its manifest lists. */
+export interface Connector {
+  readonly manifest: ConnectorManifest;
+  /** The account behind the credentials ("test connection"). */
+  profile(): Promise<AccountProfile>;
+  limits(): Promise<ComposerLimits>;
+  publish(input: PublishInput): Promise<PublishedPost>;
+  /** Whether a post exists, found by the idempotency key used to publish it (reconciliation after an unknown outcome). */
+  findPublished(idempotencyKey: string): Promise<PostStatus>;
+  getStatus(post: RemotePost): Promise<PostStatus>;
+  delete(post: RemotePost): Promise<void>;
+  activitySince(cursor: string | null): Promise<ActivityPage>;
+  thread(post: RemotePost): Promise<ThreadPost>;
+  like(post: RemotePost): Promise<void>;
+  accountMetrics(): Promise<AccountMetrics>;
+  postMetrics(posts: RemotePost[]): Promise<PostMetrics[]>;
+  search(query: string, cursor: string | null): Promise<SearchPage>;
+}
+
+export type ConnectorErrorKind = 'auth' | 'rejected' | 'rate_limited' | 'transient' | 'unknown_outcome';
+
+/**
+ * Every failure a connector reports. `auth`: reconnect needed. `rejected`: the
+ * network refused the content (its message is for the person). `rate_limited`:
+ * try again at `retryAt`. `transient`: safe to retry. `unknown_outcome`: the
+ * request may have taken effect; reconcile before any retry.
+ */
+export class ConnectorError extends Error {
+  readonly kind: ConnectorErrorKind;
+  readonly networkMessage: string | null;
+  readonly retryAt: Date | null;
+  constructor(kind: ConnectorErrorKind, message: string, options: { networkMessage?: string | null; retryAt?: Date | null; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'ConnectorError';
+    this.kind = kind;
+    this.networkMessage = options.networkMessage ?? null;
+    this.retryAt = options.retryAt ?? null;
+  }
+}

@@ -12,6 +12,7 @@ import { HandlerRegistry } from './jobs/handlers.ts';
 import { Worker } from './jobs/worker.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { cronEntries, registerHousekeeping } from './housekeeping.ts';
+import { channelCronEntries, registerChannelJobs } from './channel-jobs.ts';
 import { assertStrongPassword } from './auth/password-policy.ts';
 import { authCall } from './auth/auth-errors.ts';
 import { AppError } from './errors.ts';
@@ -50,12 +51,13 @@ export async function startRelais(config: Config, roles = config.roles): Promise
   if (roles.includes('worker')) {
     const handlers = new HandlerRegistry();
     registerHousekeeping(handlers, services);
+    registerChannelJobs(handlers, services);
     const worker = new Worker(services.database, handlers, { concurrency: config.workerConcurrency, logger });
     await worker.start();
     stops.push(() => worker.stop({ timeoutMs: 20_000 }));
   }
   if (roles.includes('scheduler')) {
-    const scheduler = new Scheduler(services.database, services.queue, cronEntries);
+    const scheduler = new Scheduler(services.database, services.queue, [...cronEntries, ...channelCronEntries]);
     await scheduler.start();
     stops.push(() => scheduler.stop());
   }

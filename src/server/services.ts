@@ -8,6 +8,7 @@ import { AuditLog } from './domain/audit/audit-log.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createAuth, type Auth } from './auth/auth.ts';
 import { JobQueue } from './jobs/queue.ts';
+import { createChannelParts, type ChannelParts } from './channel-wiring.ts';
 
 export interface Services {
   config: Config;
@@ -17,6 +18,7 @@ export interface Services {
   mailer: Mailer;
   auth: Auth;
   queue: JobQueue;
+  channels: ChannelParts;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function createServices(config: Config, logger: Logger, options: { 
   const mailer = createMailer(config, logger);
   const auth = createAuth({ config, database, audit, mailer, logger });
   const queue = new JobQueue(database);
+  const channels = createChannelParts({ config, database, mailer, logger });
   return {
     config,
     logger,
@@ -38,7 +41,9 @@ export async function createServices(config: Config, logger: Logger, options: { 
     mailer,
     auth,
     queue,
+    channels,
     async close() {
+      await channels.close();
       mailer.close();
       await database.close();
     },

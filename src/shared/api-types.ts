@@ -161,3 +161,52 @@ export interface DeadJob {
   runAt: string;
   updatedAt: string;
 }
+
+/** A channel's health: `disabled` once disconnected (tokens erased, history kept). */
+export type ChannelStatus = 'connected' | 'reconnect_needed' | 'rate_limited' | 'disabled';
+
+/** A social account of a workspace. */
+export interface Channel {
+  id: string;
+  /** The network's key, as in `NetworkInfo.network` ('bluesky', 'mastodon'). */
+  network: string;
+  serverUrl: string;
+  handle: string;
+  displayName: string | null;
+  avatarUrl: string | null;
+  profileUrl: string | null;
+  status: ChannelStatus;
+  /** Why the channel needs attention, in the network's words. */
+  statusReason: string | null;
+  rateLimitedUntil: string | null;
+  createdAt: string;
+}
+
+/** How a network's accounts are connected. */
+export type NetworkAuth = 'appPassword' | 'oauth2Pkce' | 'token';
+
+/** A network this Relais can connect, with what it can do and its limits. */
+export interface NetworkInfo {
+  network: string;
+  displayName: string;
+  auth: NetworkAuth;
+  capabilities: string[];
+  limits: Record<string, unknown>;
+}
+
+/** Connects (or reconnects) an account with a secret typed into Relais. */
+export interface ConnectChannelRequest {
+  network: string;
+  /** Bluesky: `{ serverUrl, identifier, appPassword }`. */
+  credentials: Record<string, string>;
+}
+
+/** Starts an OAuth authorization; the browser then goes to `authorizeUrl`. */
+export interface StartChannelOAuthRequest {
+  network: string;
+  serverUrl: string;
+}
+
+export interface StartChannelOAuthResponse {
+  authorizeUrl: string;
+}

@@ -12,6 +12,8 @@ export const permissions = {
   /** See and manage members and invitations. */
   'members:manage': ['owner', 'admin'],
   'apiKeys:manage': ['owner', 'admin'],
+  /** Connect, reconnect and disconnect social accounts. */
+  'channels:manage': ['owner', 'admin'],
   'audit:read': ['owner', 'admin'],
   /** Publish without approval. */
   'content:publish': ['owner', 'admin', 'editor'],

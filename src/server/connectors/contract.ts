@@ -159,16 +159,30 @@ export interface Connector {
   readonly manifest: ConnectorManifest;
   /** The account behind the credentials ("test connection"). */
   profile(): Promise<AccountProfile>;
+  /**
+   * Like `profile`, but proves on the network's side that the stored
+   * credentials still work (a health check), where a cached token could hide
+   * a revocation. Connectors whose every call is checked may omit it.
+   */
+  checkCredentials?(): Promise<AccountProfile>;
   limits(): Promise<ComposerLimits>;
   publish(input: PublishInput): Promise<PublishedPost>;
   /** Whether a post exists, found by the idempotency key used to publish it (reconciliation after an unknown outcome). */
   findPublished(idempotencyKey: string): Promise<PostStatus>;
   getStatus(post: RemotePost): Promise<PostStatus>;
+  /** Deleting a post that is already gone succeeds (a retried delete is harmless). */
   delete(post: RemotePost): Promise<void>;
+  /**
+   * What happened since `cursor` (oldest first), each item once across polls and restarts.
+   * With a null cursor: the most recent history (one page), not the account's whole past.
+   */
   activitySince(cursor: string | null): Promise<ActivityPage>;
+  /** The whole conversation `post` belongs to, from its first post down (given a reply, it climbs to the root). */
   thread(post: RemotePost): Promise<ThreadPost>;
+  /** Likes once, however often it is asked. */
   like(post: RemotePost): Promise<void>;
   accountMetrics(): Promise<AccountMetrics>;
+  /** Metrics of the given posts that still exist (a deleted one is left out); match them by `remoteId`. */
   postMetrics(posts: RemotePost[]): Promise<PostMetrics[]>;
   search(query: string, cursor: string | null): Promise<SearchPage>;
 }
@@ -180,6 +194,9 @@ export type ConnectorErrorKind = 'auth' | 'rejected' | 'rate_limited' | 'transie
  * network refused the content (its message is for the person). `rate_limited`:
  * try again at `retryAt`. `transient`: safe to retry. `unknown_outcome`: the
  * request may have taken effect; reconcile before any retry.
+ * Relais' own refusals are reported the same way, the original as `cause`: a
+ * budget spent (RateLimitedError) is `rate_limited`, a server URL the SSRF
+ * guard refuses (BlockedUrlError) is `auth` (the channel needs another URL).
  */
 export class ConnectorError extends Error {
   readonly kind: ConnectorErrorKind;

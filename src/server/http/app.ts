@@ -22,6 +22,8 @@ import { registerApiKeyRoutes } from './routes/api-keys.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAdminJobRoutes } from './routes/admin-jobs.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerChannelRoutes } from './routes/channels.ts';
+import { registerChannelOAuthRoutes } from './routes/channel-oauth.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -80,6 +82,14 @@ export async function buildApp(services: Services): Promise<FastifyInstance & { 
   registerApiKeyRoutes(app, services, apiKeys);
   registerAuditRoutes(app, services);
   registerAdminJobRoutes(app, services);
+  registerChannelRoutes(app, services, {
+    channels: services.channels.service,
+    store: services.channels.store,
+    provider: services.channels.provider,
+    networks: () =>
+      services.channels.registry.manifests().map((m) => ({ network: m.network, displayName: m.displayName, auth: m.auth, capabilities: m.capabilities, limits: { ...m.limits } })),
+  });
+  registerChannelOAuthRoutes(app, services);
   await registerWebApp(app);
 
   return Object.assign(app, { registeredRoutes });

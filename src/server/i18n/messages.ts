@@ -37,6 +37,15 @@ const en = {
   invalid_time_zone: 'Unknown time zone: {timeZone}.',
   job_not_dead: 'Only failed jobs can be retried.',
   api_key_invalid: 'This API key is invalid or has been revoked.',
+  network_unknown: 'Relais does not support this network.',
+  channel_auth_failed: '{network} refused these credentials: {detail}',
+  channel_unreachable: 'Could not reach {server}. Check the address and try again.',
+  channel_not_mastodon: '{server} does not look like a Mastodon server.',
+  channel_rate_limited: '{network} asks us to slow down. Try again after {time}.',
+  channel_failed: '{network} answered with an error: {detail}',
+  url_blocked: 'This address points to a private network, which Relais does not contact. An administrator can allow it (RELAIS_ALLOW_PRIVATE_URLS).',
+  oauth_denied: 'The authorization was refused on {server}. Nothing was connected.',
+  oauth_state_expired: 'This authorization took too long or was already used. Start again from Settings → Channels.',
 } as const;
 
 export type MessageCode = keyof typeof en;
@@ -76,6 +85,15 @@ const fr: Record<MessageCode, string> = {
   invalid_time_zone: 'Fuseau horaire inconnu : {timeZone}.',
   job_not_dead: 'Seules les tâches en échec peuvent être relancées.',
   api_key_invalid: "Cette clé d'API est invalide ou a été révoquée.",
+  network_unknown: 'Relais ne prend pas en charge ce réseau.',
+  channel_auth_failed: '{network} a refusé ces identifiants : {detail}',
+  channel_unreachable: "Impossible de joindre {server}. Vérifiez l'adresse et réessayez.",
+  channel_not_mastodon: "{server} ne semble pas être un serveur Mastodon.",
+  channel_rate_limited: '{network} nous demande de ralentir. Réessayez après {time}.',
+  channel_failed: '{network} a répondu par une erreur : {detail}',
+  url_blocked: "Cette adresse mène à un réseau privé, que Relais ne contacte pas. Un administrateur peut l'autoriser (RELAIS_ALLOW_PRIVATE_URLS).",
+  oauth_denied: "L'autorisation a été refusée sur {server}. Rien n'a été connecté.",
+  oauth_state_expired: "Cette autorisation a pris trop de temps ou a déjà été utilisée. Recommencez depuis Paramètres → Canaux.",
 };
 
 const catalogs: Record<Locale, Record<MessageCode, string>> = { en, fr };

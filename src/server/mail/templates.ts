@@ -66,3 +66,27 @@ export const roleLabels: Record<Locale, Record<string, string>> = {
   en: { owner: 'owner', admin: 'administrator', editor: 'editor', contributor: 'contributor', analyst: 'analyst' },
   fr: { owner: 'propriétaire', admin: 'administrateur', editor: 'éditeur', contributor: 'contributeur', analyst: 'analyste' },
 };
+
+export function channelNeedsReconnectMail(input: { locale: Locale; to: string; workspaceName: string; channelLabel: string; reason: string; url: string }): Mail {
+  const { locale, workspaceName, channelLabel, reason, url } = input;
+  const t =
+    locale === 'fr'
+      ? {
+          subject: `${channelLabel} doit être reconnecté dans ${workspaceName}`,
+          lines: ['Bonjour,', `Relais ne peut plus utiliser le canal ${channelLabel} de l'espace « ${workspaceName} » : ${reason}`, 'Les publications programmées sur ce canal attendent sa reconnexion ; rien ne sera perdu.'],
+          action: 'Reconnecter le canal',
+          footer: 'Vous recevez ce message parce que vous administrez cet espace de travail.',
+        }
+      : {
+          subject: `${channelLabel} needs to be reconnected in ${workspaceName}`,
+          lines: ['Hello,', `Relais can no longer use the channel ${channelLabel} of the workspace "${workspaceName}": ${reason}`, 'Posts scheduled on this channel wait until it is reconnected; nothing is lost.'],
+          action: 'Reconnect the channel',
+          footer: 'You receive this email because you manage this workspace.',
+        };
+  return {
+    to: input.to,
+    subject: t.subject,
+    text: `${t.lines.join('\n\n')}\n\n${t.action}: ${url}\n\n${t.footer}`,
+    html: layout(t.lines, { label: t.action, url }, t.footer),
+  };
+}

@@ -8,5 +8,7 @@ export const queryKeys = {
   invitations: (workspaceId: string) => ['workspaces', workspaceId, 'invitations'] as const,
   apiKeys: (workspaceId: string) => ['workspaces', workspaceId, 'api-keys'] as const,
   audit: (workspaceId: string) => ['workspaces', workspaceId, 'audit'] as const,
+  channels: (workspaceId: string) => ['workspaces', workspaceId, 'channels'] as const,
+  networks: ['networks'] as const,
   deadJobs: ['admin', 'jobs'] as const,
 };

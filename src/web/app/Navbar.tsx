@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Workspace } from '../../shared/api-types.ts';
 import { can } from '../../shared/roles.ts';
-import { IconBuilding, IconHistory, IconKey, IconMail, IconServer, IconUser, IconUsers } from '../ui/icons.tsx';
+import { IconBroadcast, IconBuilding, IconHistory, IconKey, IconMail, IconServer, IconUser, IconUsers } from '../ui/icons.tsx';
 import { pagePermission, settingsPath, type SettingsPage } from '../workspaces/paths.ts';
 
 interface Item {
@@ -18,6 +18,7 @@ interface Item {
 const pageIcons: Record<SettingsPage, ReactNode> = {
   profile: <IconUser />,
   workspace: <IconBuilding />,
+  channels: <IconBroadcast />,
   members: <IconUsers />,
   invitations: <IconMail />,
   'api-keys': <IconKey />,
@@ -27,6 +28,7 @@ const pageIcons: Record<SettingsPage, ReactNode> = {
 const pageTestIds: Record<SettingsPage, string> = {
   profile: 'profile',
   workspace: 'workspace',
+  channels: 'channels',
   members: 'members',
   invitations: 'invitations',
   'api-keys': 'api-keys',
@@ -38,7 +40,7 @@ export function Navbar({ workspace, isInstanceAdmin, onNavigate }: { workspace: 
   const { pathname } = useLocation();
 
   const settings: Item[] = [];
-  const pages: SettingsPage[] = ['profile', 'workspace', 'members', 'invitations', 'api-keys', 'audit'];
+  const pages: SettingsPage[] = ['profile', 'workspace', 'channels', 'members', 'invitations', 'api-keys', 'audit'];
   for (const page of pages) {
     if (!workspace) {
       if (page === 'profile') settings.push({ key: page, to: '/settings/profile', label: t('nav.profile'), icon: pageIcons[page] });

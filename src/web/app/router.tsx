@@ -8,6 +8,7 @@ import { ResetPasswordPage } from '../auth/ResetPasswordPage.tsx';
 import { SetupPage } from '../auth/SetupPage.tsx';
 import { ApiKeysPage } from '../settings/ApiKeysPage.tsx';
 import { AuditPage } from '../settings/AuditPage.tsx';
+import { ChannelsPage } from '../settings/ChannelsPage.tsx';
 import { InvitationsPage } from '../settings/InvitationsPage.tsx';
 import { MembersPage } from '../settings/MembersPage.tsx';
 import { ProfilePage } from '../settings/ProfilePage.tsx';
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
               { path: 'settings', element: <Navigate to="workspace" replace /> },
               { path: 'settings/profile', element: <ProfilePage /> },
               { path: 'settings/workspace', element: <WorkspaceSettingsPage /> },
+              { path: 'settings/channels', element: <ChannelsPage /> },
               {
                 path: 'settings/members',
                 element: (

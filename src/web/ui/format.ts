@@ -25,6 +25,8 @@ export interface Formatters {
   dateTime(iso: string | null | undefined): string;
   /** "12 Mar 2025" */
   date(iso: string | null | undefined): string;
+  /** "14:05" today, else "12 Mar 2025, 14:05": a moment in the next hours or days. */
+  moment(iso: string | null | undefined): string;
   /** "3 days ago", "in 2 hours" */
   relative(iso: string | null | undefined): string;
   timeZone: string;
@@ -39,6 +41,7 @@ export function useFormatters(): Formatters {
     const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
     const dateTimeFormat = safeFormatter(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone });
     const dateFormat = safeFormatter(tag, { dateStyle: 'medium', timeZone });
+    const timeFormat = safeFormatter(tag, { timeStyle: 'short', timeZone });
     const relativeFormat = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
     const parse = (iso: string | null | undefined) => {
       if (!iso) return null;
@@ -54,6 +57,11 @@ export function useFormatters(): Formatters {
       date: (iso) => {
         const d = parse(iso);
         return d ? dateFormat.format(d) : '—';
+      },
+      moment: (iso) => {
+        const d = parse(iso);
+        if (!d) return '—';
+        return dateFormat.format(d) === dateFormat.format(new Date()) ? timeFormat.format(d) : dateTimeFormat.format(d);
       },
       relative: (iso) => {
         const d = parse(iso);

@@ -117,3 +117,22 @@ export const IconSettings = icon(
   'M17 16a2 2 0 1 0 0 4a2 2 0 1 0 0-4',
 );
 export const IconX = icon('M18 6L6 18', 'M6 6l12 12');
+export const IconBroadcast = icon('M18.36 19.36a9 9 0 1 0-12.72 0', 'M15.54 16.54a5 5 0 1 0-7.08 0', 'M12 12a1 1 0 1 0 0 2a1 1 0 1 0 0-2');
+export const IconPlug = icon(
+  'M7 12l5 5l-1.5 1.5a3.54 3.54 0 1 1-5-5z',
+  'M17 12l-5-5l1.5-1.5a3.54 3.54 0 1 1 5 5z',
+  'M3 21l2.5-2.5',
+  'M18.5 5.5L21 3',
+  'M10 11l-2 2',
+  'M13 14l-2 2',
+);
+export const IconUnlink = icon(
+  'M17 22v-2',
+  'M9 15l6-6',
+  'M11 6l.46-.54a5 5 0 0 1 7.07 7.07l-.53.47',
+  'M13 18l-.4.53a5.07 5.07 0 0 1-7.12 0a4.97 4.97 0 0 1 0-7.07l.52-.46',
+  'M20 17h2',
+  'M2 7h2',
+  'M7 2v2',
+);
+export const IconExternalLink = icon('M12 6H6a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6', 'M11 13l9-9', 'M15 4h5v5');

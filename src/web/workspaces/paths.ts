@@ -1,13 +1,15 @@
 // Addresses of the workspace settings pages and who may open each.
 import type { Permission } from '../../shared/roles.ts';
 
-export const settingsPages = ['profile', 'workspace', 'members', 'invitations', 'api-keys', 'audit'] as const;
+export const settingsPages = ['profile', 'workspace', 'channels', 'members', 'invitations', 'api-keys', 'audit'] as const;
 export type SettingsPage = (typeof settingsPages)[number];
 
 /** The permission a page needs; null when every member may open it. */
 export const pagePermission: Record<SettingsPage, Permission | null> = {
   profile: null,
   workspace: null,
+  /** Everyone sees the channels; managing them needs 'channels:manage'. */
+  channels: null,
   members: 'members:manage',
   invitations: 'members:manage',
   'api-keys': 'apiKeys:manage',

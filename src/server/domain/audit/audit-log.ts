@@ -21,6 +21,8 @@ export const auditActions = [
   'workspace_created',
   'workspace_updated',
   'setup_completed',
+  'channel_connected',
+  'channel_disconnected',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -41,8 +41,8 @@ export interface RunningRelais {
 }
 
 /** Starts the given roles in this process; used by the CLI and by tests. */
-export async function startRelais(config: Config, roles = config.roles): Promise<RunningRelais> {
-  const logger = createLogger(config);
+export async function startRelais(config: Config, roles = config.roles, options: { logDestination?: NodeJS.WritableStream } = {}): Promise<RunningRelais> {
+  const logger = createLogger(config, options.logDestination);
   const services = await createServices(config, logger);
   const stops: Array<() => Promise<void>> = [];
   let url: string | null = null;

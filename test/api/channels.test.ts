@@ -18,7 +18,7 @@ describe('channels: Bluesky, on its local network', () => {
   before(async () => {
     network = await startBlueskyNetwork({ accounts: [{ handle: 'brand.test', password: 'brand-account-pass' }, { handle: 'fan.test', password: 'fan-account-pass' }] });
     // The local network lives on loopback: this instance's admin allows private addresses.
-    relais = await startTestRelais('sqlite', { RELAIS_ALLOW_PRIVATE_URLS: 'true' });
+    relais = await startTestRelais('sqlite', { RELAIS_ALLOW_PRIVATE_URLS: 'true' }, { captureLogs: true });
     ({ admin, workspaceId } = await setUpAdminAndWorkspace(relais));
   });
 
@@ -75,6 +75,17 @@ describe('channels: Bluesky, on its local network', () => {
     const reconnected = await admin.post<{ channel: Channel }>(`/api/workspaces/${workspaceId}/channels`, brandForm(fresh.password));
     assert.equal(reconnected.body.channel.id, channel.id, 'same channel, history kept');
     assert.equal(reconnected.body.channel.status, 'connected');
+  });
+
+  test('no app password or session token ever reaches the logs', async () => {
+    const [channel] = (await admin.get<{ channels: Channel[] }>(`/api/workspaces/${workspaceId}/channels`)).body.channels;
+    const stored = await relais.relais.services.channels.store.credentials<{ appPassword: string; accessJwt: string; refreshJwt: string }>(channel.id);
+    assert.ok(stored?.accessJwt && stored.refreshJwt, 'the session was stored (sealed)');
+    const logs = relais.logs();
+    assert.ok(logs.includes('xrpc'), 'the connector requests were logged (at debug level)');
+    for (const secret of [stored.appPassword, stored.accessJwt, stored.refreshJwt, network.account('brand.test').appPassword!]) {
+      assert.ok(!logs.includes(secret), 'a secret was logged');
+    }
   });
 
   test('disconnect erases the tokens and keeps the channel, disabled; both are audited', async () => {

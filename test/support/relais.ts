@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { onCleanup } from './cleanup.ts';
 import { loadConfig, type RawEnv } from '../../src/server/config.ts';
 import { startRelais, type RunningRelais } from '../../src/server/main.ts';
@@ -17,6 +18,8 @@ export interface TestRelais {
   mailbox: Mailbox;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** What this instance logged (LOG_LEVEL debug when started with captureLogs). */
+  logs(): string;
   client(locale?: string): ApiClient;
 }
 
@@ -24,7 +27,7 @@ export interface TestRelais {
  * On SQLite the database lives in the data folder, as in production; pass
  * `dataDir` to start a second instance on the same data.
  */
-export async function startTestRelais(engine: Engine = 'sqlite', env: RawEnv = {}, options: { dataDir?: string; databaseUrl?: string } = {}): Promise<TestRelais> {
+export async function startTestRelais(engine: Engine = 'sqlite', env: RawEnv = {}, options: { dataDir?: string; databaseUrl?: string; captureLogs?: boolean } = {}): Promise<TestRelais> {
   const databaseUrl = engine === 'postgres' ? (options.databaseUrl ?? ((await createTestDatabaseConfig('postgres')) as { url: string }).url) : undefined;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'relais-data-'));
   const mailbox = await startMailbox();
@@ -37,15 +40,23 @@ export async function startTestRelais(engine: Engine = 'sqlite', env: RawEnv = {
     RELAIS_DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     SMTP_URL: mailbox.url,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: options.captureLogs ? 'debug' : 'silent',
     ...env,
   });
-  const relais = await startRelais(config);
+  // Everything Relais logs, kept so a test can prove no secret is in it.
+  const logLines: string[] = [];
+  const logDestination = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  const relais = await startRelais(config, config.roles, { logDestination });
   onCleanup(async () => {
     await relais.stop();
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
-  return { baseUrl, relais, mailbox, dataDir, databaseUrl, client: (locale = 'en') => new ApiClient(baseUrl, locale) };
+  return { baseUrl, relais, mailbox, dataDir, databaseUrl, logs: () => logLines.join(''), client: (locale = 'en') => new ApiClient(baseUrl, locale) };
 }
 
 export interface ApiResponse<T = Record<string, unknown>> {

@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { onCleanup } from './cleanup.ts';
-import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.ts';
+import { postgresServerUrl } from './engines.ts';
 import { ensurePeer, peerDir, peerNode } from '../../scripts/ensure-peers.ts';
 
 // ---------------------------------------------------------------------------
@@ -73,18 +73,6 @@ export interface StartBlueskyOptions {
 
 const BOOT_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 20_000;
-
-let ownServer: Promise<RunningPostgres> | null = null;
-
-async function postgresServerUrl(): Promise<string> {
-  const given = process.env.TEST_DATABASE_URL;
-  if (given) return given;
-  if (!ownServer) {
-    ownServer = startEmbeddedPostgres();
-    onCleanup(async () => (await ownServer!).stop());
-  }
-  return (await ownServer).url;
-}
 
 /** Lower-case letters only: the network builds schema names from it (letters and `_` allowed). */
 function randomLetters(count: number): string {

@@ -16,7 +16,8 @@ export const engines: Engine[] = ['sqlite', 'postgres'];
 
 let ownServer: Promise<RunningPostgres> | null = null;
 
-async function postgresServerUrl(): Promise<string> {
+/** The test PostgreSQL server: TEST_DATABASE_URL, or one started for this file. */
+export async function postgresServerUrl(): Promise<string> {
   const given = process.env.TEST_DATABASE_URL;
   if (given) return given;
   if (!ownServer) {

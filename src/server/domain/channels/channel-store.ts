@@ -6,20 +6,9 @@ import type { Kysely } from 'kysely';
 import type { ChannelStatus, Database } from '../../db/schema.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
 import type { AccountProfile } from '../../connectors/contract.ts';
+import type { Channel } from '../../../shared/api-types.ts';
 
-export interface ChannelView {
-  id: string;
-  network: string;
-  serverUrl: string;
-  handle: string;
-  displayName: string | null;
-  avatarUrl: string | null;
-  profileUrl: string | null;
-  status: ChannelStatus;
-  statusReason: string | null;
-  rateLimitedUntil: string | null;
-  createdAt: string;
-}
+export type ChannelView = Channel;
 
 type ChannelRow = Database['channel'];
 

@@ -1,5 +1,5 @@
 // Hourly clean-up of what expires: sessions, one-time tokens, rate-limit
-// counters. Scheduled by the scheduler role, run by a worker.
+// counters, abandoned OAuth authorizations. Scheduled by the scheduler role, run by a worker.
 import type { CronEntry } from './jobs/scheduler.ts';
 import type { HandlerRegistry } from './jobs/handlers.ts';
 import type { Services } from './services.ts';
@@ -15,5 +15,7 @@ export function registerHousekeeping(handlers: HandlerRegistry, services: Servic
     await db.deleteFrom('session').where('expiresAt', '<', now as never).execute();
     await db.deleteFrom('verification').where('expiresAt', '<', now as never).execute();
     await db.deleteFrom('rateLimit').where('lastRequest', '<', Date.now() - 24 * 3600 * 1000).execute();
+    // OAuth authorizations a person started and never finished.
+    await db.deleteFrom('oauth_state').where('expires_at', '<', Date.now()).execute();
   });
 }

@@ -75,6 +75,18 @@ describe('channels: Mastodon by OAuth (replay server)', () => {
     assert.deepEqual((await admin.get<{ channels: Channel[] }>(`/api/workspaces/${workspaceId}/channels`)).body.channels, before);
   });
 
+  test('an authorization that took longer than 10 minutes is refused, and nothing is connected', async () => {
+    const started = await admin.post<{ authorizeUrl: string }>(`/api/workspaces/${workspaceId}/channels/oauth`, { network: 'mastodon', serverUrl: mastodon.origin });
+    const db = relais.relais.services.database.db;
+    await db.updateTable('oauth_state').set({ expires_at: Date.now() - 1 }).execute();
+    const callback = (await fetch(started.body.authorizeUrl, { redirect: 'manual' })).headers.get('location')!;
+    const before = (await admin.get<{ channels: Channel[] }>(`/api/workspaces/${workspaceId}/channels`)).body.channels;
+    const back = await admin.request('GET', callback.slice(relais.baseUrl.length));
+    assert.equal(new URL(back.headers.get('location')!, relais.baseUrl).searchParams.get('error'), 'oauth_state_expired');
+    assert.deepEqual((await admin.get<{ channels: Channel[] }>(`/api/workspaces/${workspaceId}/channels`)).body.channels, before);
+    assert.equal((await db.selectFrom('oauth_state').selectAll().execute()).length, 0, 'the stale state is gone');
+  });
+
   test('a server that is not Mastodon, and one that does not answer, are named as such (in French)', async () => {
     const plain = createServer((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not here</h1>'));
     await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));

@@ -4,6 +4,7 @@ import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { engines } from '../support/engines.ts';
 import { waitFor } from '../support/wait.ts';
+import { housekeepingJob } from '../../src/server/housekeeping.ts';
 import { startTestRelais, setUpAdminAndWorkspace, inviteAndJoin, type TestRelais, type ApiClient } from '../support/relais.ts';
 
 type Jobs = { jobs: Array<{ id: number; name: string; lastError: string | null; attempts: number }> };
@@ -31,6 +32,18 @@ for (const engine of engines) {
       assert.match(spec.body.openapi, /^3\./);
       assert.ok(spec.body.paths['/api/workspaces/{workspaceId}/members'], 'members route documented');
       assert.ok(!Object.keys(spec.body.paths).some((p) => p.startsWith('/api/auth/')), 'internal auth endpoints are not advertised');
+    });
+
+    test('housekeeping purges what expired and keeps what is still valid', async () => {
+      const { db } = relais.relais.services.database;
+      const past = Date.now() - 60_000;
+      await db.insertInto('oauth_state').values({ state: 'stale', workspace_id: workspaceId, user_id: 'u', network: 'mastodon', server_url: 'https://x.example', code_verifier: 'v', channel_id: null, expires_at: past }).execute();
+      await db.insertInto('oauth_state').values({ state: 'fresh', workspace_id: workspaceId, user_id: 'u', network: 'mastodon', server_url: 'https://x.example', code_verifier: 'v', channel_id: null, expires_at: Date.now() + 600_000 }).execute();
+      await db.insertInto('verification').values({ id: 'old', identifier: 'x', value: 'y', expiresAt: new Date(past) as never, createdAt: new Date(past) as never, updatedAt: new Date(past) as never }).execute();
+      await relais.relais.services.queue.enqueue(housekeepingJob, {});
+      await waitFor(async () => (await db.selectFrom('oauth_state').select('state').where('state', '=', 'stale').executeTakeFirst()) === undefined, { what: 'the stale OAuth state to go', timeoutMs: 10_000 });
+      assert.equal((await db.selectFrom('verification').select('id').where('id', '=', 'old').executeTakeFirst()), undefined);
+      assert.ok(await db.selectFrom('oauth_state').select('state').where('state', '=', 'fresh').executeTakeFirst(), 'a pending authorization stays');
     });
 
     test('a failed job is listed with its error for instance admins, and can be retried', async () => {

@@ -29,6 +29,12 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/server/nlp/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['fastify', '@fastify/*', '**/http/**', 'kysely', 'pg', 'node:sqlite', '**/db/**'], message: 'The NLP layer is pure: no web framework, no database.' }] }],
+    },
+  },
+  {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: ['src/server/config.ts'],
     rules: {

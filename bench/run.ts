@@ -8,6 +8,8 @@ import { printResults, type BenchModule, type BenchResult } from './support.ts';
 // Add new benchmarks here.
 const modules: { title: string; load: () => Promise<BenchModule> }[] = [
   { title: 'job queue', load: () => import('./queue.ts') },
+  { title: 'spell check', load: () => import('./spellcheck.ts') },
+  { title: 'language and sentiment', load: () => import('./sentiment.ts') },
 ];
 
 const postgres = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedPostgres();

@@ -17,7 +17,8 @@ export interface BenchContext {
 
 export interface BenchResult {
   bench: string;
-  engine: Engine;
+  /** '-' for a benchmark that uses no database. */
+  engine: Engine | '-';
   measured: string;
   target: string;
   pass: boolean;

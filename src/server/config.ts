@@ -47,6 +47,21 @@ const envSchema = z.object({
   RELAIS_ALLOW_PRIVATE_URLS: booleanish,
   /** Trust X-Forwarded-* headers from a reverse proxy in front of Relais. */
   RELAIS_TRUST_PROXY: booleanish,
+  /** Largest image and video a person may upload to the media library, in MB (1 MB = 1,048,576 bytes). */
+  RELAIS_MEDIA_MAX_IMAGE_MB: z.coerce.number().int().min(1).max(200).default(15),
+  RELAIS_MEDIA_MAX_VIDEO_MB: z.coerce.number().int().min(1).max(2000).default(50),
+  /** S3-compatible storage for media (AWS S3, MinIO, Garage…); without a bucket, media go to the data folder. */
+  RELAIS_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  RELAIS_S3_BUCKET: z.string().min(3).max(63).optional(),
+  RELAIS_S3_REGION: z.string().min(1).default('us-east-1'),
+  RELAIS_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  RELAIS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Address buckets as https://host/bucket (MinIO and most self-hosted servers) instead of https://bucket.host. */
+  RELAIS_S3_FORCE_PATH_STYLE: booleanish,
+  /** Seconds a worker holds a job without renewing it; a crashed worker's jobs run again after this. */
+  RELAIS_JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+  /** Seconds after publication when a post's first metrics are read (then again a day later). */
+  RELAIS_FIRST_METRICS_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 });
 
 export type RawEnv = Record<string, string | undefined>;
@@ -64,6 +79,9 @@ export interface Config {
   smtp: { url: string; from: string } | null;
   allowPrivateUrls: boolean;
   trustProxy: boolean;
+  media: MediaConfig;
+  firstMetricsAfterMs: number;
+  jobLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +106,7 @@ export function loadConfig(env: RawEnv = readProcessEnv()): Config {
   const e = parsed.data;
   const dataDir = path.resolve(e.RELAIS_DATA_DIR);
   const problems: string[] = [];
+  const media = readMediaConfig(e, dataDir, problems);
   let secretKey: Buffer | null = null;
   try {
     secretKey = e.RELAIS_SECRET_KEY ? decodeKey(e.RELAIS_SECRET_KEY) : loadOrCreateKeyFile(dataDir);
@@ -110,6 +129,9 @@ export function loadConfig(env: RawEnv = readProcessEnv()): Config {
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     allowPrivateUrls: e.RELAIS_ALLOW_PRIVATE_URLS,
     trustProxy: e.RELAIS_TRUST_PROXY,
+    media,
+    firstMetricsAfterMs: e.RELAIS_FIRST_METRICS_AFTER_SECONDS * 1000,
+    jobLeaseMs: e.RELAIS_JOB_LEASE_SECONDS * 1000,
   };
 }
 
@@ -132,4 +154,39 @@ function loadOrCreateKeyFile(dataDir: string): Buffer {
   }
   chmodSync(file, 0o600);
   return decodeKey(readFileSync(file, 'utf8').trim());
+}
+
+export type MediaStorageConfig =
+  | { kind: 'local'; dir: string }
+  | { kind: 's3'; endpoint: string | null; bucket: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string } | null; forcePathStyle: boolean };
+
+export interface MediaConfig {
+  maxImageBytes: number;
+  maxVideoBytes: number;
+  storage: MediaStorageConfig;
+}
+
+/** Media go to S3 when a bucket is named, otherwise to `<data folder>/media`. */
+function readMediaConfig(e: z.infer<typeof envSchema>, dataDir: string, problems: string[]): MediaConfig {
+  const mb = 1024 * 1024;
+  const base = { maxImageBytes: e.RELAIS_MEDIA_MAX_IMAGE_MB * mb, maxVideoBytes: e.RELAIS_MEDIA_MAX_VIDEO_MB * mb };
+  const keyId = e.RELAIS_S3_ACCESS_KEY_ID;
+  const secret = e.RELAIS_S3_SECRET_ACCESS_KEY;
+  if (!e.RELAIS_S3_BUCKET) {
+    if (e.RELAIS_S3_ENDPOINT || keyId || secret) problems.push('RELAIS_S3_BUCKET: required when RELAIS_S3_ENDPOINT or S3 credentials are set');
+    return { ...base, storage: { kind: 'local', dir: path.join(dataDir, 'media') } };
+  }
+  // Both or neither: without them the AWS SDK looks for the machine's own credentials (instance role, profile).
+  if (Boolean(keyId) !== Boolean(secret)) problems.push('RELAIS_S3_ACCESS_KEY_ID, RELAIS_S3_SECRET_ACCESS_KEY: set both or neither');
+  return {
+    ...base,
+    storage: {
+      kind: 's3',
+      endpoint: e.RELAIS_S3_ENDPOINT ?? null,
+      bucket: e.RELAIS_S3_BUCKET,
+      region: e.RELAIS_S3_REGION,
+      credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret } : null,
+      forcePathStyle: e.RELAIS_S3_FORCE_PATH_STYLE,
+    },
+  };
 }

@@ -8,6 +8,8 @@ export class AppError extends Error {
   readonly code: MessageCode;
   readonly params: Record<string, string | number>;
   readonly headers: Record<string, string>;
+  /** Extra fields for the error body (e.g. every problem of a rejected post), beside code and message. */
+  body: Record<string, unknown> = {};
   constructor(statusCode: number, code: MessageCode, params: Record<string, string | number> = {}, headers: Record<string, string> = {}) {
     super(code);
     this.name = 'AppError';
@@ -16,6 +18,12 @@ export class AppError extends Error {
     this.params = params;
     this.headers = headers;
   }
+}
+
+/** The same error with extra fields in its body. */
+export function withBody(error: AppError, body: Record<string, unknown>): AppError {
+  error.body = body;
+  return error;
 }
 
 export const notFound = () => new AppError(404, 'not_found');

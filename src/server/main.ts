@@ -13,6 +13,7 @@ import { Worker } from './jobs/worker.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { cronEntries, registerHousekeeping } from './housekeeping.ts';
 import { channelCronEntries, registerChannelJobs } from './channel-jobs.ts';
+import { publishingCronEntries, registerPublishingJobs } from './publishing-jobs.ts';
 import { assertStrongPassword } from './auth/password-policy.ts';
 import { authCall } from './auth/auth-errors.ts';
 import { AppError } from './errors.ts';
@@ -52,12 +53,13 @@ export async function startRelais(config: Config, roles = config.roles, options:
     const handlers = new HandlerRegistry();
     registerHousekeeping(handlers, services);
     registerChannelJobs(handlers, services);
-    const worker = new Worker(services.database, handlers, { concurrency: config.workerConcurrency, logger });
+    registerPublishingJobs(handlers, services);
+    const worker = new Worker(services.database, handlers, { concurrency: config.workerConcurrency, leaseMs: config.jobLeaseMs, logger });
     await worker.start();
     stops.push(() => worker.stop({ timeoutMs: 20_000 }));
   }
   if (roles.includes('scheduler')) {
-    const scheduler = new Scheduler(services.database, services.queue, [...cronEntries, ...channelCronEntries]);
+    const scheduler = new Scheduler(services.database, services.queue, [...cronEntries, ...channelCronEntries, ...publishingCronEntries]);
     await scheduler.start();
     stops.push(() => scheduler.stop());
   }

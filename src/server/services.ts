@@ -9,6 +9,9 @@ import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createAuth, type Auth } from './auth/auth.ts';
 import { JobQueue } from './jobs/queue.ts';
 import { createChannelParts, type ChannelParts } from './channel-wiring.ts';
+import { MediaLibrary } from './domain/media/media-library.ts';
+import { createMediaStorage } from './domain/media/storage.ts';
+import { createPublishingParts, type PublishingParts } from './publishing-wiring.ts';
 
 export interface Services {
   config: Config;
@@ -19,6 +22,9 @@ export interface Services {
   auth: Auth;
   queue: JobQueue;
   channels: ChannelParts;
+  /** The media library; the publisher reads files through it (MediaSource). */
+  media: MediaLibrary;
+  publishing: PublishingParts;
   close(): Promise<void>;
 }
 
@@ -33,6 +39,9 @@ export async function createServices(config: Config, logger: Logger, options: { 
   const auth = createAuth({ config, database, audit, mailer, logger });
   const queue = new JobQueue(database);
   const channels = createChannelParts({ config, database, mailer, logger });
+  const mediaStorage = createMediaStorage(config.media.storage);
+  const media = new MediaLibrary(database.db, mediaStorage, config.media);
+  const publishing = createPublishingParts({ config, database, mailer, logger, queue, channels, media });
   return {
     config,
     logger,
@@ -42,8 +51,11 @@ export async function createServices(config: Config, logger: Logger, options: { 
     auth,
     queue,
     channels,
+    media,
+    publishing,
     async close() {
       await channels.close();
+      await mediaStorage.close();
       mailer.close();
       await database.close();
     },

@@ -210,3 +210,37 @@ export interface StartChannelOAuthRequest {
 export interface StartChannelOAuthResponse {
   authorizeUrl: string;
 }
+
+export type MediaKind = 'image' | 'video';
+
+/** A file of the workspace's media library. `fileUrl` and `thumbnailUrl` need the caller's session or API key. */
+export interface MediaView {
+  id: string;
+  kind: MediaKind;
+  mimeType: string;
+  fileName: string;
+  sizeBytes: number;
+  width: number | null;
+  height: number | null;
+  /** Videos only, when their container says. */
+  durationMs: number | null;
+  altText: string;
+  tags: string[];
+  /** A 320 px WebP; null for videos. */
+  thumbnailUrl: string | null;
+  fileUrl: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MediaPage {
+  media: MediaView[];
+  total: number;
+  /** Offset of the next page, null on the last. */
+  nextOffset: number | null;
+}
+
+export interface UpdateMediaRequest {
+  altText?: string;
+  tags?: string[];
+}

@@ -19,6 +19,8 @@ export const permissions = {
   'content:publish': ['owner', 'admin', 'editor'],
   /** Write content (a contributor's needs approval). */
   'content:write': ['owner', 'admin', 'editor', 'contributor'],
+  /** Set the brand-voice rules: words to avoid, words every post must carry. */
+  'brand:manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly WorkspaceRole[]>;
 
 export type Permission = keyof typeof permissions;

@@ -2,7 +2,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/server/db/schema.ts';
 
-const businessTables = ['user', 'account', 'organization', 'member', 'invitation', 'api_key', 'instance_setting'] as const;
+const businessTables = [
+  'user',
+  'account',
+  'organization',
+  'member',
+  'invitation',
+  'api_key',
+  'instance_setting',
+  'brand_rule',
+  'dictionary_word',
+  'content_template',
+  'hashtag_group',
+] as const;
 
 export async function snapshot(db: Kysely<Database>): Promise<Record<string, unknown[]>> {
   const result: Record<string, unknown[]> = {};

@@ -87,10 +87,11 @@ export class ApiClient {
         origin: this.baseUrl,
         'accept-language': this.locale,
         ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
-        ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined && typeof body !== 'string' && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      // A FormData is sent as multipart, with the boundary fetch chooses.
+      body: body === undefined ? undefined : typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body),
     };
     const response = await fetch(this.baseUrl + pathname, init);
     for (const cookie of response.headers.getSetCookie()) {
@@ -113,11 +114,20 @@ export class ApiClient {
   get<T = Record<string, unknown>>(pathname: string) {
     return this.request<T>('GET', pathname);
   }
+  /** A GET whose answer is kept as bytes (files, images), with this client's session. */
+  async bytes(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await fetch(this.baseUrl + pathname, { headers: { 'accept-language': this.locale, ...(cookie ? { cookie } : {}), ...headers } });
+    return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+  }
   post<T = Record<string, unknown>>(pathname: string, body: unknown = {}) {
     return this.request<T>('POST', pathname, body);
   }
   patch<T = Record<string, unknown>>(pathname: string, body: unknown) {
     return this.request<T>('PATCH', pathname, body);
+  }
+  put<T = Record<string, unknown>>(pathname: string, body: unknown) {
+    return this.request<T>('PUT', pathname, body);
   }
   delete<T = Record<string, unknown>>(pathname: string) {
     return this.request<T>('DELETE', pathname);

@@ -30,20 +30,8 @@ export type Capability = (typeof capabilities)[number];
 
 export type AuthKind = 'appPassword' | 'oauth2Pkce' | 'token';
 
-/** Limits the composer checks while a person types (and the server again before scheduling). */
-export interface ComposerLimits {
-  /** Maximum text length, counted the way the network counts it. */
-  maxLength: number;
-  /** Bluesky counts graphemes; Mastodon counts characters with every URL as `urlLength`. */
-  lengthUnit: 'graphemes' | 'characters';
-  /** Length a URL counts for, when the network shortens links in its count. */
-  urlLength: number | null;
-  maxImages: number;
-  maxVideos: number;
-  imageTypes: string[];
-  maxImageBytes: number;
-  maxAltTextLength: number;
-}
+import type { ComposerLimits } from '../../shared/composer/limits.ts';
+export type { ComposerLimits };
 
 export interface ConnectorManifest {
   network: string;
@@ -78,6 +66,15 @@ export interface PublishInput {
   media?: MediaInput[];
   /** Publish as a reply to this post (threads and first replies are chains of these). */
   replyTo?: RemotePost;
+}
+
+/** What was sent, for reconciling on networks that cannot look a post up by its idempotency key. */
+export interface PublishHint {
+  text: string;
+  replyTo?: RemotePost | null;
+  mediaCount?: number;
+  /** When the first attempt started (epoch ms or ISO date). */
+  startedAt: number | string;
 }
 
 export interface PublishedPost extends RemotePost {
@@ -167,8 +164,12 @@ export interface Connector {
   checkCredentials?(): Promise<AccountProfile>;
   limits(): Promise<ComposerLimits>;
   publish(input: PublishInput): Promise<PublishedPost>;
-  /** Whether a post exists, found by the idempotency key used to publish it (reconciliation after an unknown outcome). */
-  findPublished(idempotencyKey: string): Promise<PostStatus>;
+  /**
+   * Whether a post exists, found by the idempotency key used to publish it
+   * (reconciliation after an unknown outcome). Networks without client-chosen
+   * ids look for it with `hint` (what was sent, and when the first attempt started).
+   */
+  findPublished(idempotencyKey: string, hint?: PublishHint): Promise<PostStatus>;
   getStatus(post: RemotePost): Promise<PostStatus>;
   /** Deleting a post that is already gone succeeds (a retried delete is harmless). */
   delete(post: RemotePost): Promise<void>;

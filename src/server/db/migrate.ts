@@ -4,10 +4,16 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as channels from './migrations/0002-channels.ts';
+import * as publishing from './migrations/0003-publishing.ts';
+import * as media from './migrations/0004-media.ts';
+import * as composerKit from './migrations/0005-composer-kit.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-channels': channels,
+  '0003-publishing': publishing,
+  '0004-media': media,
+  '0005-composer-kit': composerKit,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -200,7 +200,196 @@ export interface Database {
   channel: ChannelTable;
   oauth_app: OauthAppTable;
   oauth_state: OauthStateTable;
+  campaign: CampaignTable;
+  post: PostTable;
+  post_target: PostTargetTable;
+  post_event: PostEventTable;
+  queue_slot: QueueSlotTable;
+  publishing_setting: PublishingSettingTable;
+  approval_link: ApprovalLinkTable;
+  notification: NotificationTable;
+  brand_rule: BrandRuleTable;
+  dictionary_word: DictionaryWordTable;
+  content_template: ContentTemplateTable;
+  hashtag_group: HashtagGroupTable;
+  media: MediaTable;
 }
 
 export type JobRow = Selectable<JobTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+
+// ── Publishing ──────────────────────────────────────────────────────────────
+
+export interface CampaignTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  color: string;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  created_at: number;
+}
+
+export interface PostTable {
+  id: string;
+  workspace_id: string;
+  author_id: string | null;
+  campaign_id: string | null;
+  content: string;
+  schedule_kind: 'draft' | 'at' | 'now' | 'queue';
+  approval: 'not_required' | 'pending' | 'approved' | 'rejected';
+  source: string;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+export type TargetState = 'draft' | 'pending_approval' | 'scheduled' | 'publishing' | 'published' | 'failed' | 'needs_attention';
+
+export interface PostTargetTable {
+  id: string;
+  post_id: string;
+  workspace_id: string;
+  channel_id: string;
+  content: string;
+  state: TargetState;
+  scheduled_at: number | null;
+  version: number;
+  publish_key: string | null;
+  publish_started_at: number | null;
+  claimed_job_id: number | null;
+  published_parts: string;
+  remote_id: string | null;
+  remote_url: string | null;
+  published_at: number | null;
+  attempts: number;
+  next_attempt_at: number | null;
+  hold_reason: string | null;
+  failure_code: string | null;
+  failure_message: string | null;
+  metrics: string | null;
+  metrics_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PostEventTable {
+  id: Generated<number>;
+  post_id: string;
+  workspace_id: string;
+  target_id: string | null;
+  actor_id: string | null;
+  actor_label: string | null;
+  action: string;
+  detail: string | null;
+  created_at: number;
+}
+
+export interface QueueSlotTable {
+  id: string;
+  workspace_id: string;
+  channel_id: string;
+  weekday: number;
+  minute_of_day: number;
+}
+
+export interface PublishingSettingTable {
+  workspace_id: string;
+  paused: number;
+  paused_at: number | null;
+  paused_by: string | null;
+  require_alt_text: number;
+  updated_at: number;
+}
+
+export interface ApprovalLinkTable {
+  id: string;
+  workspace_id: string;
+  token_hash: string;
+  label: string;
+  period_start: number;
+  period_end: number;
+  expires_at: number;
+  created_by: string | null;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface NotificationTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  kind: string;
+  payload: string;
+  created_at: number;
+  read_at: number | null;
+}
+
+// ── Composer kit ────────────────────────────────────────────────────────────
+
+export interface BrandRuleTable {
+  id: string;
+  workspace_id: string;
+  kind: 'forbidden' | 'required';
+  term: string;
+  term_key: string;
+  suggestion: string | null;
+  note: string | null;
+  /** JSON list of networks; null for every network. */
+  networks: string | null;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface DictionaryWordTable {
+  workspace_id: string;
+  word: string;
+  created_at: number;
+}
+
+export interface ContentTemplateTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  language: string;
+  text: string;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface HashtagGroupTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  /** JSON list, each with its leading #. */
+  hashtags: string;
+  created_at: number;
+  updated_at: number;
+}
+
+// ── Media library ───────────────────────────────────────────────────────────
+
+export interface MediaTable {
+  id: string;
+  workspace_id: string;
+  kind: 'image' | 'video';
+  mime_type: string;
+  file_name: string;
+  size_bytes: number;
+  width: number | null;
+  height: number | null;
+  duration_ms: number | null;
+  alt_text: string;
+  /** JSON array of strings. */
+  tags: string;
+  sha256: string;
+  storage_key: string;
+  thumbnail_key: string | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}

@@ -24,6 +24,11 @@ import { registerAdminJobRoutes } from './routes/admin-jobs.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerChannelRoutes } from './routes/channels.ts';
 import { registerChannelOAuthRoutes } from './routes/channel-oauth.ts';
+import { registerMediaRoutes } from './routes/media.ts';
+import { registerComposerKitRoutes } from './routes/composer-kit.ts';
+import { registerPostRoutes } from './routes/posts.ts';
+import { registerCalendarRoutes } from './routes/calendar.ts';
+import { registerPublishingSettingsRoutes } from './routes/publishing-settings.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -90,6 +95,11 @@ export async function buildApp(services: Services): Promise<FastifyInstance & { 
       services.channels.registry.manifests().map((m) => ({ network: m.network, displayName: m.displayName, auth: m.auth, capabilities: m.capabilities, limits: { ...m.limits } })),
   });
   registerChannelOAuthRoutes(app, services);
+  registerPostRoutes(app, services);
+  registerCalendarRoutes(app, services);
+  registerPublishingSettingsRoutes(app, services);
+  await registerMediaRoutes(app, services);
+  registerComposerKitRoutes(app, services);
   await registerWebApp(app);
 
   return Object.assign(app, { registeredRoutes });

@@ -9,7 +9,7 @@ import { pickLocale } from '../../shared/locales.ts';
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError, extra: Record<string, unknown> = {}) {
   const locale = request.locale ?? pickLocale(request.headers['accept-language']);
   for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
-  return reply.status(error.statusCode).send({ code: error.code, message: translate(locale, error.code, error.params), ...extra });
+  return reply.status(error.statusCode).send({ code: error.code, message: translate(locale, error.code, error.params), ...error.body, ...extra });
 }
 
 const fastifyCodes: Record<string, [number, MessageCode]> = {

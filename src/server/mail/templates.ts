@@ -5,7 +5,7 @@ import type { Mail } from './mailer.ts';
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function layout(paragraphs: string[], action: { label: string; url: string }, footer: string): string {
+export function layout(paragraphs: string[], action: { label: string; url: string }, footer: string): string {
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937;max-width:560px;margin:auto;padding:24px">
 <p style="font-size:20px;font-weight:700;color:#1c7ed6">Relais</p>
 ${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}

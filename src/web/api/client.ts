@@ -6,11 +6,14 @@ import i18n, { currentLocale } from '../i18n/index.ts';
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  /** The whole error body: some errors carry more than code and message (a rejected post's `issues`). */
+  readonly body: Record<string, unknown>;
+  constructor(status: number, code: string, message: string, body: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.body = body;
   }
 }
 
@@ -18,11 +21,13 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function request<T>(method: Method, path: string, body?: unknown, init: { keepalive?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData goes as multipart: the browser writes its Content-Type with the boundary.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
@@ -30,7 +35,7 @@ async function request<T>(method: Method, path: string, body?: unknown, init: { 
       headers,
       credentials: 'same-origin',
       keepalive: init.keepalive,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', i18n.t('errors.network'));
@@ -50,6 +55,7 @@ async function request<T>(method: Method, path: string, body?: unknown, init: { 
       response.status,
       typeof error.code === 'string' ? error.code : `http_${response.status}`,
       typeof error.message === 'string' && error.message ? error.message : i18n.t('errors.unexpected'),
+      typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {},
     );
   }
   return data as T;
@@ -58,8 +64,11 @@ async function request<T>(method: Method, path: string, body?: unknown, init: { 
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T = void>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown, init?: { keepalive?: boolean }) => request<T>('PATCH', path, body, init),
   delete: (path: string) => request<void>('DELETE', path),
+  /** Sends files as multipart/form-data. */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };
 
 /** Builds a path with each dynamic segment escaped. */

@@ -6,6 +6,8 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useMatch } from 'react-router';
 import { useMe } from '../api/session.ts';
+import { ComposerModal } from '../publishing/composer/ComposerModal.tsx';
+import { CreatePostButton } from '../publishing/composer/CreatePostButton.tsx';
 import { CreateWorkspaceModal } from '../workspaces/CreateWorkspaceModal.tsx';
 import { CreateWorkspaceContext } from '../workspaces/create-workspace-context.ts';
 import { readLastWorkspace, settingsPath } from '../workspaces/paths.ts';
@@ -60,6 +62,7 @@ export function AppLayout() {
               )}
             </Group>
             <Group gap={4} wrap="nowrap">
+              <CreatePostButton workspace={current} compact={!isDesktop} />
               <LanguageMenu />
               <ThemeToggle />
               <UserMenu profilePath={profilePath} compact={!isDesktop} />
@@ -91,6 +94,7 @@ export function AppLayout() {
         </AppShell.Main>
       </AppShell>
       <CreateWorkspaceModal opened={creating} onClose={() => setCreating(false)} />
+      <ComposerModal workspace={current} />
     </CreateWorkspaceContext.Provider>
   );
 }

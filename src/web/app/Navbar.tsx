@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Workspace } from '../../shared/api-types.ts';
 import { can } from '../../shared/roles.ts';
-import { IconBroadcast, IconBuilding, IconHistory, IconKey, IconMail, IconServer, IconUser, IconUsers } from '../ui/icons.tsx';
+import { IconBroadcast, IconBuilding, IconCalendar, IconClock, IconFilter, IconHistory, IconKey, IconMail, IconPhoto, IconSend, IconServer, IconSettings, IconSpeakerphone, IconTemplate, IconUser, IconUsers } from '../ui/icons.tsx';
+import { postsPath, publishingPath } from '../publishing/paths.ts';
 import { pagePermission, settingsPath, type SettingsPage } from '../workspaces/paths.ts';
 
 interface Item {
@@ -19,6 +20,8 @@ const pageIcons: Record<SettingsPage, ReactNode> = {
   profile: <IconUser />,
   workspace: <IconBuilding />,
   channels: <IconBroadcast />,
+  'brand-voice': <IconSpeakerphone />,
+  templates: <IconTemplate />,
   members: <IconUsers />,
   invitations: <IconMail />,
   'api-keys': <IconKey />,
@@ -29,6 +32,8 @@ const pageTestIds: Record<SettingsPage, string> = {
   profile: 'profile',
   workspace: 'workspace',
   channels: 'channels',
+  'brand-voice': 'brand-voice',
+  templates: 'templates',
   members: 'members',
   invitations: 'invitations',
   'api-keys': 'api-keys',
@@ -40,7 +45,7 @@ export function Navbar({ workspace, isInstanceAdmin, onNavigate }: { workspace: 
   const { pathname } = useLocation();
 
   const settings: Item[] = [];
-  const pages: SettingsPage[] = ['profile', 'workspace', 'channels', 'members', 'invitations', 'api-keys', 'audit'];
+  const pages: SettingsPage[] = ['profile', 'workspace', 'channels', 'brand-voice', 'templates', 'members', 'invitations', 'api-keys', 'audit'];
   for (const page of pages) {
     if (!workspace) {
       if (page === 'profile') settings.push({ key: page, to: '/settings/profile', label: t('nav.profile'), icon: pageIcons[page] });
@@ -50,6 +55,16 @@ export function Navbar({ workspace, isInstanceAdmin, onNavigate }: { workspace: 
     if (permission && !can(workspace.role, permission)) continue;
     settings.push({ key: pageTestIds[page], to: settingsPath(workspace.id, page), label: t(`nav.${page}`), icon: pageIcons[page] });
   }
+  const publishing: Item[] = workspace
+    ? [
+        { key: 'posts', to: postsPath(workspace.id), label: t('nav.posts'), icon: <IconSend /> },
+        { key: 'calendar', to: `/w/${encodeURIComponent(workspace.id)}/calendar`, label: t('nav.calendar'), icon: <IconCalendar /> },
+        { key: 'media', to: `/w/${encodeURIComponent(workspace.id)}/media`, label: t('nav.media'), icon: <IconPhoto /> },
+        { key: 'queues', to: publishingPath(workspace.id, 'queues'), label: t('nav.queues'), icon: <IconClock /> },
+        { key: 'campaigns', to: publishingPath(workspace.id, 'campaigns'), label: t('nav.campaigns'), icon: <IconFilter /> },
+        { key: 'publishing-settings', to: publishingPath(workspace.id, 'settings'), label: t('nav.publishingSettings'), icon: <IconSettings /> },
+      ]
+    : [];
   const system: Item[] = isInstanceAdmin ? [{ key: 'jobs', to: '/admin/jobs', label: t('nav.jobs'), icon: <IconServer /> }] : [];
 
   const renderItem = (item: Item) => (
@@ -68,6 +83,16 @@ export function Navbar({ workspace, isInstanceAdmin, onNavigate }: { workspace: 
 
   return (
     <Stack component="nav" gap={2} aria-label={t('nav.label')}>
+      {publishing.length > 0 && (
+        <>
+          <Text className="relais-nav-section" data-testid="nav-publishing" id="nav-publishing-heading">
+            {t('nav.publishing')}
+          </Text>
+          <Stack gap={2} role="group" aria-labelledby="nav-publishing-heading" mb="sm">
+            {publishing.map(renderItem)}
+          </Stack>
+        </>
+      )}
       <Text className="relais-nav-section" data-testid="nav-settings" id="nav-settings-heading">
         {t('nav.settings')}
       </Text>

@@ -6,13 +6,22 @@ import { InvitationPage } from '../auth/InvitationPage.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { ResetPasswordPage } from '../auth/ResetPasswordPage.tsx';
 import { SetupPage } from '../auth/SetupPage.tsx';
+import { CalendarRoute } from '../calendar/CalendarRoute.tsx';
 import { ApiKeysPage } from '../settings/ApiKeysPage.tsx';
 import { AuditPage } from '../settings/AuditPage.tsx';
+import { BrandVoicePage } from '../settings/BrandVoicePage.tsx';
 import { ChannelsPage } from '../settings/ChannelsPage.tsx';
+import { MediaLibraryPage } from '../media/MediaLibraryPage.tsx';
 import { InvitationsPage } from '../settings/InvitationsPage.tsx';
 import { MembersPage } from '../settings/MembersPage.tsx';
 import { ProfilePage } from '../settings/ProfilePage.tsx';
+import { TemplatesPage } from '../settings/TemplatesPage.tsx';
 import { WorkspaceSettingsPage } from '../settings/WorkspaceSettingsPage.tsx';
+import { ComposerPage } from '../publishing/composer/ComposerPage.tsx';
+import { PostsPage } from '../publishing/posts/PostsPage.tsx';
+import { CampaignsPage } from '../publishing/settings/CampaignsPage.tsx';
+import { PublishingSettingsPage } from '../publishing/settings/PublishingSettingsPage.tsx';
+import { QueuesPage } from '../publishing/settings/QueuesPage.tsx';
 import { RequireInstanceAdmin, RequirePermission } from '../workspaces/RequirePermission.tsx';
 import { WorkspaceLayout } from '../workspaces/WorkspaceLayout.tsx';
 import { AppLayout } from './AppLayout.tsx';
@@ -49,10 +58,21 @@ export const router = createBrowserRouter([
             element: <WorkspaceLayout />,
             children: [
               { index: true, element: <Navigate to="settings/workspace" replace /> },
+              { path: 'calendar', element: <CalendarRoute /> },
+              { path: 'posts', element: <PostsPage /> },
+              { path: 'media', element: <MediaLibraryPage /> },
+              { path: 'posts/:postId', element: <PostsPage /> },
+              { path: 'posts/:postId/edit', element: <RequirePermission permission="content:write"><ComposerPage /></RequirePermission> },
+              { path: 'compose', element: <RequirePermission permission="content:write"><ComposerPage /></RequirePermission> },
+              { path: 'publishing/queues', element: <QueuesPage /> },
+              { path: 'publishing/campaigns', element: <CampaignsPage /> },
+              { path: 'publishing/settings', element: <PublishingSettingsPage /> },
               { path: 'settings', element: <Navigate to="workspace" replace /> },
               { path: 'settings/profile', element: <ProfilePage /> },
               { path: 'settings/workspace', element: <WorkspaceSettingsPage /> },
               { path: 'settings/channels', element: <ChannelsPage /> },
+              { path: 'settings/brand-voice', element: <BrandVoicePage /> },
+              { path: 'settings/templates', element: <TemplatesPage /> },
               {
                 path: 'settings/members',
                 element: (

@@ -136,3 +136,25 @@ export const IconUnlink = icon(
   'M7 2v2',
 );
 export const IconExternalLink = icon('M12 6H6a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6', 'M11 13l9-9', 'M15 4h5v5');
+// Publishing calendar.
+export const IconCalendar = icon(
+  'M6 5h12a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2z',
+  'M16 3v4',
+  'M8 3v4',
+  'M4 11h16',
+);
+export const IconChevronLeft = icon('M15 6l-6 6l6 6');
+export const IconChevronRight = icon('M9 6l6 6l-6 6');
+export const IconDownload = icon('M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2', 'M7 11l5 5l5-5', 'M12 4v12');
+export const IconPencil = icon('M4 20h4L18.5 9.5a2.83 2.83 0 0 0-4-4L4 16v4', 'M13.5 6.5l4 4');
+export const IconHourglass = icon('M6.5 7h11', 'M6.5 17h11', 'M6 20v-2a6 6 0 1 1 12 0v2a1 1 0 0 1-1 1H7a1 1 0 0 1-1-1z', 'M6 4v2a6 6 0 1 0 12 0V4a1 1 0 0 0-1-1H7a1 1 0 0 0-1 1z');
+export const IconFilter = icon('M4 4h16v2.17a2 2 0 0 1-.59 1.42L15 12v7l-6 2v-8.5L4.52 7.59A2 2 0 0 1 4 6.24z');
+// Composer kit: brand voice, templates, hashtags.
+export const IconSpeakerphone = icon('M18 8a3 3 0 0 1 0 6', 'M10 8v11a1 1 0 0 1-1 1h-1a1 1 0 0 1-1-1v-5', 'M12 8l4.62-3.85A.9.9 0 0 1 18 4.84v12.32a.9.9 0 0 1-1.38.69L12 14H4a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1h8');
+export const IconTemplate = icon('M5 4h14a1 1 0 0 1 1 1v2a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1', 'M5 12h6a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1v-6a1 1 0 0 1 1-1', 'M16 12h4', 'M16 16h4', 'M16 20h4');
+export const IconHash = icon('M5 9h14', 'M5 15h14', 'M11 4L7 20', 'M17 4l-4 16');
+// Media library
+export const IconPhoto = icon('M15 8h.01', 'M3 6a3 3 0 0 1 3-3h12a3 3 0 0 1 3 3v12a3 3 0 0 1-3 3H6a3 3 0 0 1-3-3z', 'M3 16l5-5c.93-.9 2.07-.9 3 0l5 5', 'M14 14l1-1c.93-.9 2.07-.9 3 0l3 3');
+export const IconVideo = icon('M15 10l4.55-2.28A1 1 0 0 1 21 8.62v6.76a1 1 0 0 1-1.45.9L15 14z', 'M3 8a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z');
+export const IconUpload = icon('M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2', 'M7 9l5-5l5 5', 'M12 4v12');
+export const IconSearch = icon('M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14', 'M21 21l-6-6');

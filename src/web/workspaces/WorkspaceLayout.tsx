@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { Outlet, useParams } from 'react-router';
 import { useMe } from '../api/session.ts';
 import { NoAccess } from '../app/NoAccess.tsx';
+import { PausedBanner } from '../publishing/settings/PausedBanner.tsx';
 import { WorkspaceContext } from './context.ts';
 import { rememberWorkspace } from './paths.ts';
 
@@ -17,6 +18,7 @@ export function WorkspaceLayout() {
   if (!workspace) return <NoAccess />;
   return (
     <WorkspaceContext.Provider value={workspace}>
+      <PausedBanner />
       <Outlet />
     </WorkspaceContext.Provider>
   );

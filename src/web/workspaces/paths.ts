@@ -1,7 +1,7 @@
 // Addresses of the workspace settings pages and who may open each.
 import type { Permission } from '../../shared/roles.ts';
 
-export const settingsPages = ['profile', 'workspace', 'channels', 'members', 'invitations', 'api-keys', 'audit'] as const;
+export const settingsPages = ['profile', 'workspace', 'channels', 'brand-voice', 'templates', 'members', 'invitations', 'api-keys', 'audit'] as const;
 export type SettingsPage = (typeof settingsPages)[number];
 
 /** The permission a page needs; null when every member may open it. */
@@ -10,6 +10,10 @@ export const pagePermission: Record<SettingsPage, Permission | null> = {
   workspace: null,
   /** Everyone sees the channels; managing them needs 'channels:manage'. */
   channels: null,
+  /** Everyone reads the rules (the composer applies them); setting them needs 'brand:manage'. */
+  'brand-voice': null,
+  /** Everyone sees templates and hashtag groups; writers manage them. */
+  templates: null,
   members: 'members:manage',
   invitations: 'members:manage',
   'api-keys': 'apiKeys:manage',

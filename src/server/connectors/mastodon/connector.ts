@@ -11,6 +11,7 @@ import type {
   ActivityPage,
   Author,
   ComposerLimits,
+  PublishHint,
   Connector,
   MediaInput,
   PostMetrics,
@@ -66,13 +67,7 @@ export interface MastodonConnectorOptions {
 }
 
 /** What `findPublished` may be told when the journal does not know the attempt (e.g. after a restart). */
-export interface PublishHint {
-  text: string;
-  replyTo?: RemotePost | null;
-  mediaCount?: number;
-  /** When the first attempt started (epoch ms or ISO date). */
-  startedAt: number | string;
-}
+export type { PublishHint };
 
 /** Statuses created this long before an attempt's start still count as its own: the instance's clock may differ from ours. */
 const CLOCK_SKEW_MS = 5 * 60_000;

@@ -1,6 +1,7 @@
 // Mastodon gives a status's text as HTML (`content`): paragraphs, line breaks,
 // links split into visible and "invisible" spans, mentions as links. Relais
 // shows and compares plain text, so it is turned back here.
+import { countTextLength } from '../../../shared/composer/limits.ts';
 
 const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
@@ -46,9 +47,7 @@ export function comparableText(text: string): string {
  * every URL counted as `urlLength`, a remote mention `@user@domain` as `@user`.
  */
 export function countLength(text: string, urlLength: number | null): number {
-  let countable = text.replace(/(^|[^\w@/])@([\w.-]*\w)@[\w.-]+\w(?::\d+)?/g, '$1@$2');
-  if (urlLength !== null) countable = countable.replace(/https?:\/\/[^\s<>"]+/g, 'x'.repeat(urlLength));
-  return [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(countable)].length;
+  return countTextLength(text, { urlLength });
 }
 
 /**

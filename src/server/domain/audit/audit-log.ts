@@ -23,6 +23,8 @@ export const auditActions = [
   'setup_completed',
   'channel_connected',
   'channel_disconnected',
+  'publishing_paused',
+  'publishing_resumed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

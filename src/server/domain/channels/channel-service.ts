@@ -76,6 +76,14 @@ export class ChannelService {
     );
   }
 
+  /** The network refused the channel's credentials during other work (publishing): same outcome as a failed check. */
+  async reportAuthFailure(workspaceId: string, channelId: string, reason: string): Promise<void> {
+    const channel = await this.store.get(workspaceId, channelId);
+    if (!channel || channel.status === 'disabled') return;
+    await this.store.setStatus(channelId, 'reconnect_needed', reason);
+    if (channel.status !== 'reconnect_needed') await this.onReconnectNeeded({ ...channel, workspaceId }, reason);
+  }
+
   /** Asks the network whether the channel still works, and records its health. */
   async check(workspaceId: string, channelId: string): Promise<ChannelView | null> {
     const channel = await this.store.get(workspaceId, channelId);

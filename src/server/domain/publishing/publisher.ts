@@ -1,0 +1,302 @@
+// Publishes one target, exactly once. The row is the truth: a worker first
+// claims the target (scheduled → publishing) for the version it was asked to
+// publish, so an edited, rescheduled or deleted post is never sent in its old
+// form. The publish key is fixed at the first attempt and reused by every
+// retry (the network's idempotency); each part's remote id is written the
+// moment it is known; whenever an earlier attempt may have reached the
+// network (a crash, an unknown outcome), the network is asked before anything
+// is sent again.
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database } from '../../db/schema.ts';
+import type { JobQueue } from '../../jobs/queue.ts';
+import { ConnectorError, type ComposerLimits, type Connector, type MediaInput, type RemotePost } from '../../connectors/contract.ts';
+import { AppError } from '../../errors.ts';
+import type { ChannelView } from '../channels/channel-store.ts';
+import type { PostContent } from '../../../shared/publishing.ts';
+import { recordPostEvent, systemActor } from './post-events.ts';
+import { parseContent } from './post-views.ts';
+import { publishTargetJob, type PublishTargetPayload } from './publish-jobs.ts';
+
+export interface MediaForPublishing {
+  forPublishing(workspaceId: string, mediaId: string, limits: ComposerLimits): Promise<{ bytes: Uint8Array; mimeType: string; fileName: string }>;
+}
+
+/** Rewrites a part's text just before it is sent (short links, campaign UTM parameters); the same input must give the same text. */
+export interface TextPreparer {
+  prepare(text: string, context: { workspaceId: string; postId: string; targetId: string; channelId: string; campaignId: string | null }): Promise<string>;
+}
+
+export interface PublishOutcomeListener {
+  published(target: { workspaceId: string; postId: string; targetId: string; remoteUrl: string | null }): Promise<void>;
+  failed(target: { workspaceId: string; postId: string; targetId: string; handle: string; code: string; message: string | null; needsAttention: boolean }): Promise<void>;
+}
+
+export interface PublisherDeps {
+  db: Kysely<Database>;
+  queue: JobQueue;
+  channel(workspaceId: string, channelId: string): Promise<ChannelView | null>;
+  connectorFor(channel: ChannelView): Promise<Connector | null>;
+  reportAuthFailure(workspaceId: string, channelId: string, reason: string): Promise<void>;
+  media: MediaForPublishing;
+  text: TextPreparer;
+  outcomes: PublishOutcomeListener;
+  logger: Logger;
+  firstMetricsAfterMs: number;
+  now?: () => number;
+}
+
+interface PartResult {
+  index: number;
+  remoteId: string;
+  url: string;
+  ref?: string;
+}
+
+/** Attempts before a target that keeps failing is given up (transient errors) or handed to a person (unknown outcome). */
+export const MAX_PUBLISH_ATTEMPTS = 6;
+const RETRY_DELAYS_MS = [30_000, 120_000, 480_000, 1_800_000, 3_600_000];
+export const collectMetricsJob = 'publishing.collect-metrics';
+
+export function publishRetryKey(targetId: string, version: number, attempt: number): string {
+  return `publish:${targetId}:${version}:retry-${attempt}`;
+}
+
+export class Publisher {
+  private readonly deps: PublisherDeps;
+  private readonly now: () => number;
+
+  constructor(deps: PublisherDeps) {
+    this.deps = deps;
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** `jobId`: the job running this attempt; a crashed job retried by the queue keeps its id and resumes its own work. */
+  async run(payload: PublishTargetPayload, jobId: number): Promise<void> {
+    const { db } = this.deps;
+    const target = await db.selectFrom('post_target').selectAll().where('id', '=', payload.targetId).executeTakeFirst();
+    if (!target || Number(target.version) !== payload.version) return;
+    if (target.state !== 'scheduled' && target.state !== 'publishing') return;
+    const now = this.now();
+    const channel = await this.deps.channel(target.workspace_id, target.channel_id);
+    if (!channel) return;
+
+    let reconcileFirst = target.publish_key !== null;
+    if (target.state === 'scheduled') {
+      if (target.scheduled_at != null && Number(target.scheduled_at) > now + 1000) return;
+      if (target.next_attempt_at != null && Number(target.next_attempt_at) > now + 1000) return;
+      if (await this.isPaused(target.workspace_id)) return this.hold(target.id, payload.version, 'paused');
+      if (channel.status === 'reconnect_needed' || channel.status === 'disabled') return this.hold(target.id, payload.version, 'channel_reconnect_needed');
+      const claimed = await db
+        .updateTable('post_target')
+        .set((eb) => ({
+          state: 'publishing',
+          publish_key: eb.fn.coalesce('publish_key', eb.val(`${target.id}.${payload.version}`)),
+          publish_started_at: eb.fn.coalesce('publish_started_at', eb.val(now)),
+          attempts: eb('attempts', '+', 1),
+          claimed_job_id: jobId,
+          hold_reason: null,
+          next_attempt_at: null,
+          updated_at: now,
+        }))
+        .where('id', '=', target.id)
+        .where('version', '=', payload.version)
+        .where('state', '=', 'scheduled')
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('publishing_setting').select('workspace_id').where('workspace_id', '=', target.workspace_id).where('paused', '=', 1))))
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) return;
+    } else {
+      // Still "publishing". Another live job owns it: leave it alone. Otherwise the job that had it stopped
+      // mid-way (a crash, a lost lease) and whatever it sent may be out there: take over and ask the network first.
+      const owner = target.claimed_job_id == null ? null : Number(target.claimed_job_id);
+      if (owner !== jobId && owner !== null) {
+        const live = await db.selectFrom('job').select('id').where('id', '=', owner).where('status', 'in', ['pending', 'running']).executeTakeFirst();
+        if (live) return;
+      }
+      reconcileFirst = true;
+      const taken = await db
+        .updateTable('post_target')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), claimed_job_id: jobId, updated_at: now }))
+        .where('id', '=', target.id)
+        .where('version', '=', payload.version)
+        .where('state', '=', 'publishing')
+        .where((eb) => (owner === null ? eb('claimed_job_id', 'is', null) : eb('claimed_job_id', '=', owner)))
+        .executeTakeFirst();
+      if (Number(taken.numUpdatedRows) !== 1) return;
+    }
+
+    const fresh = await db.selectFrom('post_target').selectAll().where('id', '=', target.id).executeTakeFirstOrThrow();
+    const post = await db.selectFrom('post').select(['id', 'campaign_id']).where('id', '=', fresh.post_id).executeTakeFirstOrThrow();
+    const attempts = Number(fresh.attempts);
+    if (target.state === 'publishing' && attempts > MAX_PUBLISH_ATTEMPTS) {
+      return this.giveUp(fresh, channel, 'outcome_unknown', 'Relais stopped several times while publishing this post.', true);
+    }
+    try {
+      const connector = await this.deps.connectorFor(channel);
+      if (!connector) return this.hold(target.id, payload.version, 'channel_reconnect_needed', true);
+      await this.publishParts(connector, channel, fresh, post.campaign_id, reconcileFirst);
+    } catch (error) {
+      await this.handleFailure(error, fresh, channel, attempts);
+    }
+  }
+
+  private async publishParts(connector: Connector, channel: ChannelView, target: Database['post_target'], campaignId: string | null, reconcileFirst: boolean): Promise<void> {
+    const { db } = this.deps;
+    const content = parseContent(target.content);
+    const parts = partsOf(content);
+    const done: PartResult[] = JSON.parse(target.published_parts);
+    const limits = await connector.limits();
+    const key = target.publish_key!;
+    let mayExist = reconcileFirst;
+    for (const part of parts) {
+      if (done.some((result) => result.index === part.index)) continue;
+      const replyTo = part.replyToIndex === null ? null : toRemote(done.find((result) => result.index === part.replyToIndex)!);
+      const partKey = `${key}.${part.index}`;
+      const text = await this.deps.text.prepare(part.text, { workspaceId: target.workspace_id, postId: target.post_id, targetId: target.id, channelId: target.channel_id, campaignId });
+      let result: PartResult | null = null;
+      if (mayExist) {
+        const found = await connector.findPublished(partKey, { text, replyTo, mediaCount: part.media.length, startedAt: Number(target.publish_started_at ?? this.now()) });
+        if (found.state === 'published') result = { index: part.index, remoteId: found.post.remoteId, url: found.post.url, ref: found.post.ref };
+      }
+      if (!result) {
+        const media: MediaInput[] = [];
+        for (const ref of part.media) {
+          const prepared = await this.deps.media.forPublishing(target.workspace_id, ref.mediaId, limits);
+          media.push({ ...prepared, altText: ref.altText });
+        }
+        const published = await connector.publish({ idempotencyKey: partKey, text, media, replyTo: replyTo ?? undefined });
+        result = { index: part.index, remoteId: published.remoteId, url: published.url, ref: published.ref };
+      }
+      done.push(result);
+      // Written at once: a crash from here on finds this part already out and does not send it again.
+      await db
+        .updateTable('post_target')
+        .set({
+          published_parts: JSON.stringify(done),
+          ...(part.index === 0 ? { remote_id: result.remoteId, remote_url: result.url } : {}),
+          updated_at: this.now(),
+        })
+        .where('id', '=', target.id)
+        .where('state', '=', 'publishing')
+        .execute();
+      // Later parts are new requests: nothing of them can be out there yet.
+      mayExist = false;
+    }
+    const now = this.now();
+    await db
+      .updateTable('post_target')
+      .set({ state: 'published', published_at: now, failure_code: null, failure_message: null, hold_reason: null, updated_at: now })
+      .where('id', '=', target.id)
+      .where('state', '=', 'publishing')
+      .execute();
+    const first = done.find((result) => result.index === 0)!;
+    await recordPostEvent(db, { postId: target.post_id, workspaceId: target.workspace_id, targetId: target.id, actor: systemActor, action: 'published', detail: { channel: channel.handle, url: first.url }, at: now });
+    await this.deps.queue.enqueue(collectMetricsJob, { targetId: target.id }, { runAt: now + this.deps.firstMetricsAfterMs, uniqueKey: `metrics:${target.id}:first`, workspaceId: target.workspace_id, maxAttempts: 3 });
+    await this.deps.outcomes.published({ workspaceId: target.workspace_id, postId: target.post_id, targetId: target.id, remoteUrl: first.url });
+  }
+
+  private async handleFailure(error: unknown, target: Database['post_target'], channel: ChannelView, attempts: number): Promise<void> {
+    const version = Number(target.version);
+    if (error instanceof ConnectorError) {
+      const reason = error.networkMessage ?? error.message;
+      switch (error.kind) {
+        case 'auth':
+          await this.deps.reportAuthFailure(target.workspace_id, channel.id, reason);
+          return this.hold(target.id, version, 'channel_reconnect_needed', true, reason);
+        case 'rejected':
+          return this.giveUp(target, channel, 'rejected', reason, false);
+        case 'rate_limited':
+          return this.retryLater(target, 'rate_limited', error.retryAt?.getTime() ?? this.now() + 60_000, reason);
+        case 'transient':
+          if (attempts >= MAX_PUBLISH_ATTEMPTS) return this.giveUp(target, channel, 'unavailable', reason, false);
+          return this.retryLater(target, 'retrying', this.now() + retryDelay(attempts), reason);
+        case 'unknown_outcome':
+          break;
+      }
+    } else if (error instanceof AppError) {
+      // Relais' own refusal before anything was sent (a media file gone, an image that cannot be made to fit).
+      return this.giveUp(target, channel, error.code, null, false);
+    }
+    // The request may have reached the network: the next attempt asks it first (same publish key).
+    this.deps.logger.warn({ err: error, targetId: target.id }, 'publishing outcome unknown; will reconcile before retrying');
+    if (attempts >= MAX_PUBLISH_ATTEMPTS) return this.giveUp(target, channel, 'outcome_unknown', errorMessage(error), true);
+    return this.retryLater(target, 'retrying', this.now() + retryDelay(attempts), errorMessage(error));
+  }
+
+  /** Back to "scheduled", waiting for something a person must do (resume, reconnect); no job until then. */
+  private async hold(targetId: string, version: number, reason: string, fromPublishing = false, message: string | null = null): Promise<void> {
+    const now = this.now();
+    const result = await this.deps.db
+      .updateTable('post_target')
+      .set({ state: 'scheduled', hold_reason: reason, failure_message: message, updated_at: now })
+      .where('id', '=', targetId)
+      .where('version', '=', version)
+      .where('state', '=', fromPublishing ? 'publishing' : 'scheduled')
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 1) this.deps.logger.info({ targetId, reason }, 'publishing held');
+  }
+
+  private async retryLater(target: Database['post_target'], reason: string, at: number, message: string | null): Promise<void> {
+    const now = this.now();
+    const version = Number(target.version);
+    await this.deps.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('post_target')
+        .set({ state: 'scheduled', hold_reason: reason, next_attempt_at: at, failure_message: message, updated_at: now })
+        .where('id', '=', target.id)
+        .where('version', '=', version)
+        .where('state', '=', 'publishing')
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return;
+      const payload: PublishTargetPayload = { targetId: target.id, version };
+      await this.deps.queue.enqueueInTransaction(trx, publishTargetJob, payload, { runAt: at, uniqueKey: publishRetryKey(target.id, version, Number(target.attempts)), workspaceId: target.workspace_id, maxAttempts: 25 });
+    });
+  }
+
+  private async giveUp(target: Database['post_target'], channel: ChannelView, code: string, message: string | null, needsAttention: boolean): Promise<void> {
+    const now = this.now();
+    const result = await this.deps.db
+      .updateTable('post_target')
+      .set({ state: needsAttention ? 'needs_attention' : 'failed', failure_code: code, failure_message: message, hold_reason: null, next_attempt_at: null, updated_at: now })
+      .where('id', '=', target.id)
+      .where('version', '=', Number(target.version))
+      .where('state', '=', 'publishing')
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return;
+    await recordPostEvent(this.deps.db, { postId: target.post_id, workspaceId: target.workspace_id, targetId: target.id, actor: systemActor, action: needsAttention ? 'needs_attention' : 'failed', detail: { channel: channel.handle, code, message }, at: now });
+    await this.deps.outcomes.failed({ workspaceId: target.workspace_id, postId: target.post_id, targetId: target.id, handle: channel.handle, code, message, needsAttention });
+  }
+
+  private async isPaused(workspaceId: string): Promise<boolean> {
+    const row = await this.deps.db.selectFrom('publishing_setting').select('paused').where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return Boolean(row?.paused);
+  }
+}
+
+interface Part {
+  index: number;
+  text: string;
+  media: PostContent['media'];
+  replyToIndex: number | null;
+}
+
+/** The posts a target sends, in order: the first, each thread post replying to the one before, then the first reply under the first post. */
+export function partsOf(content: PostContent): Part[] {
+  const parts: Part[] = [{ index: 0, text: content.text, media: content.media, replyToIndex: null }];
+  content.thread.forEach((part, i) => parts.push({ index: i + 1, text: part.text, media: part.media, replyToIndex: i }));
+  if (content.firstReply !== null && content.firstReply.trim() !== '') parts.push({ index: content.thread.length + 1, text: content.firstReply, media: [], replyToIndex: 0 });
+  return parts;
+}
+
+function toRemote(result: PartResult): RemotePost {
+  return { remoteId: result.remoteId, url: result.url, ref: result.ref };
+}
+
+function retryDelay(attempts: number): number {
+  const base = RETRY_DELAYS_MS[Math.min(attempts, RETRY_DELAYS_MS.length) - 1] ?? RETRY_DELAYS_MS[0];
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

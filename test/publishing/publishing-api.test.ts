@@ -4,7 +4,7 @@
 // the pause switch; approvals; bad input refused and nothing stored.
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBlueskyNetwork, type BlueskyNetwork } from '../support/bluesky.ts';
+import { startBlueskyNetwork, loginAs, xrpc, type BlueskyNetwork } from '../support/bluesky.ts';
 import { engines } from '../support/engines.ts';
 import { snapshot } from '../support/db-snapshot.ts';
 import { startTestRelais, setUpAdminAndWorkspace, inviteAndJoin, type TestRelais, type ApiClient } from '../support/relais.ts';
@@ -173,3 +173,25 @@ for (const engine of engines) {
     });
   });
 }
+
+describe('first metrics of a published post', () => {
+  test('read from the network after the configured delay and shown with the post', async () => {
+    const relais = await startTestRelais('sqlite', { RELAIS_ALLOW_PRIVATE_URLS: 'true', RELAIS_FIRST_METRICS_AFTER_SECONDS: '4' });
+    const { admin, workspaceId } = await setUpAdminAndWorkspace(relais, 'Atelier Martin');
+    const channelId = await connectBluesky(admin, workspaceId, network, 'brand.test');
+    const created = await admin.post<{ post: PostView }>(`/api/workspaces/${workspaceId}/posts`, textPost('Aimez-vous notre nouvelle vitrine ?', [channelId]));
+    const post = await settled(admin, workspaceId, created.body.post.id);
+    const uri = post.targets[0].remoteId!;
+    const fan = await loginAs(network, 'fan.test');
+    const record = await xrpc<{ cid: string }>(network.pdsUrl, 'com.atproto.repo.getRecord', { params: { repo: network.account('brand.test').did, collection: 'app.bsky.feed.post', rkey: uri.split('/').at(-1)! } });
+    await fan.createRecord('app.bsky.feed.like', { $type: 'app.bsky.feed.like', subject: { uri, cid: record.cid }, createdAt: new Date().toISOString() });
+    const measured = await waitFor(async () => {
+      const { body } = await admin.get<{ post: PostView }>(`/api/workspaces/${workspaceId}/posts/${post.id}`);
+      return body.post.targets[0].metrics;
+    }, { timeoutMs: 20_000, what: 'first metrics' });
+    assert.equal(measured.likes, 1);
+    assert.equal(measured.replies, 0);
+    const dayLater = await relais.relais.services.database.db.selectFrom('job').select('run_at').where('unique_key', '=', `metrics:${post.targets[0].id}:day`).executeTakeFirst();
+    assert.ok(dayLater && Number(dayLater.run_at) > Date.now() + 23 * 3_600_000, 'read again a day after publication');
+  });
+});

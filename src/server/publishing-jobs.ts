@@ -21,14 +21,15 @@ export function registerPublishingJobs(handlers: HandlerRegistry, services: Serv
     await publishing.publisher.run(payload, context.job.id);
   });
   handlers.register(publishingSweepJob, async () => {
-    await sweep(services);
+    await sweepPublishing(services);
   });
   handlers.register<{ targetId: string; day?: boolean }>(collectMetricsJob, async ({ targetId, day }) => {
     await collectMetrics(services, targetId, Boolean(day));
   });
 }
 
-async function sweep(services: Services): Promise<void> {
+/** Exported for tests: what the one-minute cron runs. */
+export async function sweepPublishing(services: Services): Promise<void> {
   const db = services.database.db;
   const now = Date.now();
   // Due, not paused, channel usable: these should have a job; the unique key makes this a no-op when they do.

@@ -11,6 +11,7 @@ import { startTestRelais, setUpAdminAndWorkspace, type TestRelais, type ApiClien
 import { textPost } from '../support/publishing.ts';
 import { waitFor } from '../support/wait.ts';
 import { onCleanup } from '../support/cleanup.ts';
+import { sweepPublishing } from '../../src/server/publishing-jobs.ts';
 import type { PostView, TargetView } from '../../src/shared/publishing.ts';
 
 for (const engine of engines) {
@@ -99,6 +100,21 @@ for (const engine of engines) {
       assert.equal(channels.body.channels.find((c) => c.id === channelId)?.status, 'reconnect_needed');
       await relais.mailbox.next('ada@example.com', /reconnect/i);
       assert.equal(statusesWith('En attente de reconnexion').length, 0);
+
+      // Reconnected (same channel): the next sweep hands the waiting post back to the workers.
+      const me = await admin.get<{ user: { id: string } }>('/api/me');
+      token = server.issueToken('maison', ['read', 'write']);
+      await relais.relais.services.channels.service.connectAuthorized({
+        workspaceId,
+        userId: me.body.user.id,
+        network: 'mastodon',
+        serverUrl: server.origin,
+        credentials: { serverUrl: server.origin, accessToken: token, tokenType: 'Bearer', scope: 'read write', createdAt: Math.floor(Date.now() / 1000) },
+      });
+      await sweepPublishing(relais.relais.services);
+      const done = await waitTarget(created.body.post.id, (t) => t.state === 'published', 'the waiting post to go out');
+      assert.equal(done.holdReason, null);
+      assert.equal(statusesWith('En attente de reconnexion').length, 1);
     });
   });
 }

@@ -10,6 +10,7 @@ import { snapshot } from '../support/db-snapshot.ts';
 import { startTestRelais, setUpAdminAndWorkspace, inviteAndJoin, type TestRelais, type ApiClient } from '../support/relais.ts';
 import { connectBluesky, postsOnNetwork, settled, textPost } from '../support/publishing.ts';
 import { waitFor } from '../support/wait.ts';
+import { DateTime } from 'luxon';
 import type { PostView, PostEventView } from '../../src/shared/publishing.ts';
 
 let network: BlueskyNetwork;
@@ -171,8 +172,24 @@ for (const engine of engines) {
       admin.locale = 'en';
       assert.deepEqual(await snapshot(db), before);
     });
+    test('"add to queue" takes the next free weekly slot of the channel, in the workspace time zone', async () => {
+      const slotsUrl = `/api/workspaces/${workspaceId}/channels/${channelId}/queue-slots`;
+      const slots = [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => [{ weekday, time: '06:00' }, { weekday, time: '18:30' }]);
+      const saved = await admin.put<{ slots: unknown[] }>(slotsUrl, { slots: [...slots, { weekday: 1, time: '06:00' }] });
+      assert.equal(saved.body.slots.length, 14, 'duplicates collapse');
+      const zone = (await admin.get<{ workspaces: Array<{ id: string; timeZone: string }> }>('/api/me')).body.workspaces.find((w) => w.id === workspaceId)!.timeZone;
+      const now = DateTime.now().setZone(zone);
+      const candidates = [0, 1, 2].flatMap((d) => [now.plus({ days: d }).set({ hour: 6, minute: 0, second: 0, millisecond: 0 }), now.plus({ days: d }).set({ hour: 18, minute: 30, second: 0, millisecond: 0 })]).filter((at) => at > now).sort((a, b) => a.toMillis() - b.toMillis());
+      const first = await admin.post<{ post: PostView }>(posts(), textPost('Dans la file 1', [channelId], { kind: 'queue' }));
+      const second = await admin.post<{ post: PostView }>(posts(), textPost('Dans la file 2', [channelId], { kind: 'queue' }));
+      assert.equal(first.body.post.targets[0].scheduledAt, candidates[0].toUTC().toISO());
+      assert.equal(second.body.post.targets[0].scheduledAt, candidates[1].toUTC().toISO(), 'the next free slot, not the same one');
+      for (const created of [first, second]) assert.equal((await admin.delete(`${posts()}/${created.body.post.id}`)).status, 204);
+      assert.equal((await admin.put(slotsUrl, { slots: [{ weekday: 8, time: '25:00' }] })).status, 400);
+    });
   });
 }
+
 
 describe('first metrics of a published post', () => {
   test('read from the network after the configured delay and shown with the post', async () => {

@@ -14,6 +14,7 @@ import { Scheduler } from './jobs/scheduler.ts';
 import { cronEntries, registerHousekeeping } from './housekeeping.ts';
 import { channelCronEntries, registerChannelJobs } from './channel-jobs.ts';
 import { publishingCronEntries, registerPublishingJobs } from './publishing-jobs.ts';
+import { feedCronEntries, registerFeedJobs } from './feed-jobs.ts';
 import { assertStrongPassword } from './auth/password-policy.ts';
 import { authCall } from './auth/auth-errors.ts';
 import { AppError } from './errors.ts';
@@ -54,12 +55,13 @@ export async function startRelais(config: Config, roles = config.roles, options:
     registerHousekeeping(handlers, services);
     registerChannelJobs(handlers, services);
     registerPublishingJobs(handlers, services);
+    registerFeedJobs(handlers, services);
     const worker = new Worker(services.database, handlers, { concurrency: config.workerConcurrency, leaseMs: config.jobLeaseMs, logger });
     await worker.start();
     stops.push(() => worker.stop({ timeoutMs: 20_000 }));
   }
   if (roles.includes('scheduler')) {
-    const scheduler = new Scheduler(services.database, services.queue, [...cronEntries, ...channelCronEntries, ...publishingCronEntries]);
+    const scheduler = new Scheduler(services.database, services.queue, [...cronEntries, ...channelCronEntries, ...publishingCronEntries, ...feedCronEntries]);
     await scheduler.start();
     stops.push(() => scheduler.stop());
   }

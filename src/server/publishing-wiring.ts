@@ -1,9 +1,14 @@
 // Puts the publishing pieces together for a process: the planner (checks),
 // the post service (writes), review (approvals), queries, settings, campaigns,
-// queue slots, the publisher the workers run, and the notifier.
+// queue slots, the publisher the workers run, the notifier, and the links
+// (UTM parameters and short links put into a post's text just before sending).
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { AppDatabase } from './db/database.ts';
+import type { Database } from './db/schema.ts';
+import type { Connector } from './connectors/contract.ts';
+import type { ChannelView } from './domain/channels/channel-store.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { ChannelParts } from './channel-wiring.ts';
@@ -17,6 +22,8 @@ import { CampaignStore } from './domain/publishing/campaigns.ts';
 import { QueueSlotStore } from './domain/publishing/queue-slot-store.ts';
 import { Publisher, type TextPreparer } from './domain/publishing/publisher.ts';
 import { PublishingNotifier } from './publishing-notifier.ts';
+import { LinkStore } from './domain/links/link-store.ts';
+import { LinkPreparer } from './domain/links/link-preparer.ts';
 
 export interface PublishingParts {
   planner: TargetPlanner;
@@ -28,10 +35,8 @@ export interface PublishingParts {
   queueSlots: QueueSlotStore;
   publisher: Publisher;
   notifier: PublishingNotifier;
+  links: LinkStore;
 }
-
-/** Text goes out as written until a preparer (short links, UTM) is plugged in. */
-const textAsWritten: TextPreparer = { prepare: async (text) => text };
 
 export function createPublishingParts(deps: {
   config: Config;
@@ -54,15 +59,17 @@ export function createPublishingParts(deps: {
     },
   };
   const notifier = new PublishingNotifier(deps);
+  const links = new LinkStore(db, deps.config.baseUrl, now);
+  const linkPreparer = new LinkPreparer({ db, store: links, limitsFor: (network) => channels.registry.get(network)?.manifest.limits ?? null });
   const planner = new TargetPlanner({ db, manifest: (network) => channels.registry.get(network)?.manifest ?? null, media: facts, now });
   const publisher = new Publisher({
     db,
     queue,
     channel: (workspaceId, channelId) => channels.store.get(workspaceId, channelId),
-    connectorFor: (channel) => channels.service.connectorFor(channel),
+    connectorFor: reusedConnectors(db, (channel) => channels.service.connectorFor(channel)),
     reportAuthFailure: (workspaceId, channelId, reason) => channels.service.reportAuthFailure(workspaceId, channelId, reason),
     media,
-    text: deps.text ?? textAsWritten,
+    text: deps.text ?? linkPreparer,
     outcomes: notifier,
     logger: deps.logger,
     firstMetricsAfterMs: deps.config.firstMetricsAfterMs,
@@ -78,5 +85,37 @@ export function createPublishingParts(deps: {
     queueSlots: new QueueSlotStore(db),
     publisher,
     notifier,
+    links,
+  };
+}
+
+/** More channels than an instance is likely to publish to: beyond, the longest-unused connector is dropped. */
+const MAX_REUSED_CONNECTORS = 5_000;
+
+/**
+ * The publisher asks for a channel's connector for every post, and building one means unsealing and
+ * validating the credentials and setting the connector up: twenty posts due on a channel did it twenty
+ * times. One connector is kept per channel and reused while the channel's row holds the very same sealed
+ * credentials. Sealing draws a fresh IV, so any change (a reconnection, a refreshed token, the account id
+ * learnt) reads as a new string, and the next post builds its connector from what is stored then.
+ */
+function reusedConnectors(db: Kysely<Database>, build: (channel: ChannelView) => Promise<Connector | null>): (channel: ChannelView) => Promise<Connector | null> {
+  const kept = new Map<string, { sealed: string; connector: Connector }>();
+  return async (channel) => {
+    const row = await db.selectFrom('channel').select('credentials').where('id', '=', channel.id).executeTakeFirst();
+    const sealed = row?.credentials ?? null;
+    const known = kept.get(channel.id);
+    kept.delete(channel.id);
+    if (sealed !== null && known?.sealed === sealed) {
+      kept.set(channel.id, known);
+      return known.connector;
+    }
+    // Built after the read above: its credentials are never older than the string it is kept under.
+    const connector = await build(channel);
+    if (connector && sealed !== null) {
+      kept.set(channel.id, { sealed, connector });
+      if (kept.size > MAX_REUSED_CONNECTORS) kept.delete(kept.keys().next().value!);
+    }
+    return connector;
   };
 }

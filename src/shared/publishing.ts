@@ -102,6 +102,8 @@ export interface PostView {
   createdAt: string;
   updatedAt: string;
   targets: TargetView[];
+  /** Clicks by people on the post's short links, all channels together (the post's own page only). */
+  linkClicks?: number;
 }
 
 export interface PostEventView {
@@ -135,6 +137,8 @@ export interface PublishingSettings {
   pausedAt: string | null;
   pausedBy: string | null;
   requireAltText: boolean;
+  /** Replace the links of every post with Relais short links (`<base URL>/l/<code>`) that count clicks. */
+  shortenLinks: boolean;
 }
 
 export interface Campaign {

@@ -16,9 +16,10 @@ const businessTables = [
   'hashtag_group',
 ] as const;
 
-export async function snapshot(db: Kysely<Database>): Promise<Record<string, unknown[]>> {
+/** `also`: more tables the refused request must not have touched (posts, their history, notifications…). */
+export async function snapshot(db: Kysely<Database>, also: Array<keyof Database> = []): Promise<Record<string, unknown[]>> {
   const result: Record<string, unknown[]> = {};
-  for (const table of businessTables) {
+  for (const table of [...businessTables, ...also]) {
     const rows = await db.selectFrom(table).selectAll().execute();
     result[table] = rows.map((row) => JSON.stringify(row)).sort();
   }

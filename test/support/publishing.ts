@@ -1,6 +1,6 @@
 // Helpers for publishing tests: a Bluesky channel connected to a workspace,
 // posts created through the API, and the brand's posts read back from the network.
-import type { ApiClient } from './relais.ts';
+import type { ApiClient, TestRelais } from './relais.ts';
 import { xrpc, type BlueskyNetwork } from './bluesky.ts';
 import { waitFor } from './wait.ts';
 import type { PostView } from '../../src/shared/publishing.ts';
@@ -12,6 +12,17 @@ export async function connectBluesky(client: ApiClient, workspaceId: string, net
   });
   if (answer.status !== 201) throw new Error(`could not connect ${handle}: ${JSON.stringify(answer.body)}`);
   return answer.body.channel.id;
+}
+
+/** Connects the replay instance's account (its `authorizeAs`) as a channel, the way the browser would (OAuth 2 + PKCE). */
+export async function connectMastodon(relais: TestRelais, client: ApiClient, workspaceId: string, origin: string): Promise<string> {
+  const started = await client.post<{ authorizeUrl: string }>(`/api/workspaces/${workspaceId}/channels/oauth`, { network: 'mastodon', serverUrl: origin });
+  if (started.status !== 200) throw new Error(`could not start the OAuth flow: ${JSON.stringify(started.body)}`);
+  const callback = (await fetch(started.body.authorizeUrl, { redirect: 'manual' })).headers.get('location')!;
+  const back = await client.request('GET', callback.slice(relais.baseUrl.length));
+  const channelId = new URL(back.headers.get('location')!, relais.baseUrl).searchParams.get('connected');
+  if (!channelId) throw new Error(`no channel connected: ${back.headers.get('location')}`);
+  return channelId;
 }
 
 export function textPost(text: string, channelIds: string[], schedule: Record<string, unknown> = { kind: 'now' }) {

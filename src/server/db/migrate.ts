@@ -7,6 +7,9 @@ import * as channels from './migrations/0002-channels.ts';
 import * as publishing from './migrations/0003-publishing.ts';
 import * as media from './migrations/0004-media.ts';
 import * as composerKit from './migrations/0005-composer-kit.ts';
+import * as links from './migrations/0006-links.ts';
+import * as feeds from './migrations/0007-feeds.ts';
+import * as approvalLinks from './migrations/0008-approval-links.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -14,6 +17,9 @@ const migrations: Record<string, Migration> = {
   '0003-publishing': publishing,
   '0004-media': media,
   '0005-composer-kit': composerKit,
+  '0006-links': links,
+  '0007-feeds': feeds,
+  '0008-approval-links': approvalLinks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -207,12 +207,17 @@ export interface Database {
   queue_slot: QueueSlotTable;
   publishing_setting: PublishingSettingTable;
   approval_link: ApprovalLinkTable;
+  approval_link_action: ApprovalLinkActionTable;
   notification: NotificationTable;
   brand_rule: BrandRuleTable;
   dictionary_word: DictionaryWordTable;
   content_template: ContentTemplateTable;
   hashtag_group: HashtagGroupTable;
   media: MediaTable;
+  short_link: ShortLinkTable;
+  link_click: LinkClickTable;
+  feed: FeedTable;
+  feed_item: FeedItemTable;
 }
 
 export type JobRow = Selectable<JobTable>;
@@ -301,6 +306,7 @@ export interface PublishingSettingTable {
   paused_at: number | null;
   paused_by: string | null;
   require_alt_text: number;
+  shorten_links: Generated<number>;
   updated_at: number;
 }
 
@@ -315,6 +321,22 @@ export interface ApprovalLinkTable {
   created_by: string | null;
   created_at: number;
   revoked_at: number | null;
+  /** JSON list of channel ids, or null for every channel (0008). */
+  channel_ids: string | null;
+  last_opened_at: number | null;
+}
+
+/** What a client did through an approval link (0008). */
+export interface ApprovalLinkActionTable {
+  id: string;
+  link_id: string;
+  workspace_id: string;
+  post_id: string;
+  kind: 'approved' | 'commented';
+  client_name: string;
+  comment: string | null;
+  post_version: number;
+  created_at: number;
 }
 
 export interface NotificationTable {
@@ -392,4 +414,71 @@ export interface MediaTable {
   created_at: number;
   updated_at: number;
   deleted_at: number | null;
+}
+
+export interface ShortLinkTable {
+  id: string;
+  code: string;
+  workspace_id: string;
+  post_id: string;
+  target_id: string;
+  channel_id: string;
+  url: string;
+  url_key: string;
+  destination: string;
+  shortened: number;
+  posted_as: string;
+  created_at: number;
+}
+
+export interface LinkClickTable {
+  id: Generated<number>;
+  short_link_id: string;
+  workspace_id: string;
+  at: number;
+  referrer_host: string | null;
+  user_agent_family: string | null;
+  bot: number;
+}
+
+// ── Feeds (0007) ────────────────────────────────────────────────────────────
+
+export interface FeedTable {
+  id: string;
+  workspace_id: string;
+  url: string;
+  title: string;
+  /** JSON list of channel ids. */
+  channel_ids: string;
+  template: string;
+  mode: 'draft' | 'queue' | 'now';
+  campaign_id: string | null;
+  active: number;
+  cutoff_at: number;
+  last_checked_at: number | null;
+  next_check_at: number | null;
+  /** JSON { code, params }. */
+  last_error: string | null;
+  error_count: number;
+  etag: string | null;
+  last_modified: string | null;
+  created_by: string | null;
+  created_by_key: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface FeedItemTable {
+  feed_id: string;
+  workspace_id: string;
+  guid_key: string;
+  status: 'posted' | 'skipped' | 'skipped_old' | 'failed';
+  post_id: string | null;
+  title: string;
+  link: string | null;
+  published_at: number | null;
+  /** JSON { code, params }. */
+  error: string | null;
+  attempts: number;
+  seen_at: number;
 }

@@ -29,6 +29,12 @@ import { registerComposerKitRoutes } from './routes/composer-kit.ts';
 import { registerPostRoutes } from './routes/posts.ts';
 import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerPublishingSettingsRoutes } from './routes/publishing-settings.ts';
+import { registerApprovalLinkRoutes } from './routes/approval-links.ts';
+import { registerClientReviewRoutes } from './routes/client-review.ts';
+import { createApprovalLinkParts } from '../approval-link-wiring.ts';
+import { registerLinkRoutes } from './routes/links.ts';
+import { registerBulkRoutes } from './routes/bulk.ts';
+import { registerFeedRoutes } from './routes/feeds.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -98,6 +104,12 @@ export async function buildApp(services: Services): Promise<FastifyInstance & { 
   registerPostRoutes(app, services);
   registerCalendarRoutes(app, services);
   registerPublishingSettingsRoutes(app, services);
+  const approvalLinks = createApprovalLinkParts(services);
+  registerApprovalLinkRoutes(app, services, approvalLinks.links);
+  await registerClientReviewRoutes(app, services, approvalLinks.clientReview);
+  registerLinkRoutes(app, services);
+  await registerBulkRoutes(app, services);
+  registerFeedRoutes(app, services);
   await registerMediaRoutes(app, services);
   registerComposerKitRoutes(app, services);
   await registerWebApp(app);

@@ -8,6 +8,7 @@ import { Outlet, useMatch } from 'react-router';
 import { useMe } from '../api/session.ts';
 import { ComposerModal } from '../publishing/composer/ComposerModal.tsx';
 import { CreatePostButton } from '../publishing/composer/CreatePostButton.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { CreateWorkspaceModal } from '../workspaces/CreateWorkspaceModal.tsx';
 import { CreateWorkspaceContext } from '../workspaces/create-workspace-context.ts';
 import { readLastWorkspace, settingsPath } from '../workspaces/paths.ts';
@@ -63,6 +64,7 @@ export function AppLayout() {
             </Group>
             <Group gap={4} wrap="nowrap">
               <CreatePostButton workspace={current} compact={!isDesktop} />
+              <NotificationBell workspace={current} />
               <LanguageMenu />
               <ThemeToggle />
               <UserMenu profilePath={profilePath} compact={!isDesktop} />

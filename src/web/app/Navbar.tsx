@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Workspace } from '../../shared/api-types.ts';
 import { can } from '../../shared/roles.ts';
-import { IconBroadcast, IconBuilding, IconCalendar, IconClock, IconFilter, IconHistory, IconKey, IconMail, IconPhoto, IconSend, IconServer, IconSettings, IconSpeakerphone, IconTemplate, IconUser, IconUsers } from '../ui/icons.tsx';
+import { IconBroadcast, IconBuilding, IconCalendar, IconClock, IconFilter, IconHistory, IconKey, IconMail, IconPhoto, IconRss, IconSend, IconServer, IconSettings, IconShare, IconSpeakerphone, IconTemplate, IconUpload, IconUser, IconUsers } from '../ui/icons.tsx';
 import { postsPath, publishingPath } from '../publishing/paths.ts';
 import { pagePermission, settingsPath, type SettingsPage } from '../workspaces/paths.ts';
 
@@ -60,8 +60,11 @@ export function Navbar({ workspace, isInstanceAdmin, onNavigate }: { workspace: 
         { key: 'posts', to: postsPath(workspace.id), label: t('nav.posts'), icon: <IconSend /> },
         { key: 'calendar', to: `/w/${encodeURIComponent(workspace.id)}/calendar`, label: t('nav.calendar'), icon: <IconCalendar /> },
         { key: 'media', to: `/w/${encodeURIComponent(workspace.id)}/media`, label: t('nav.media'), icon: <IconPhoto /> },
+        { key: 'feeds', to: `/w/${encodeURIComponent(workspace.id)}/feeds`, label: t('nav.feeds'), icon: <IconRss /> },
+        { key: 'import', to: `/w/${encodeURIComponent(workspace.id)}/import`, label: t('nav.import'), icon: <IconUpload /> },
         { key: 'queues', to: publishingPath(workspace.id, 'queues'), label: t('nav.queues'), icon: <IconClock /> },
         { key: 'campaigns', to: publishingPath(workspace.id, 'campaigns'), label: t('nav.campaigns'), icon: <IconFilter /> },
+        ...(can(workspace.role, 'content:publish') ? [{ key: 'approval-links', to: `/w/${encodeURIComponent(workspace.id)}/approval-links`, label: t('nav.approval-links'), icon: <IconShare /> }] : []),
         { key: 'publishing-settings', to: publishingPath(workspace.id, 'settings'), label: t('nav.publishingSettings'), icon: <IconSettings /> },
       ]
     : [];

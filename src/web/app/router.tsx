@@ -7,11 +7,13 @@ import { LoginPage } from '../auth/LoginPage.tsx';
 import { ResetPasswordPage } from '../auth/ResetPasswordPage.tsx';
 import { SetupPage } from '../auth/SetupPage.tsx';
 import { CalendarRoute } from '../calendar/CalendarRoute.tsx';
+import { BulkPage } from '../bulk/BulkPage.tsx';
 import { ApiKeysPage } from '../settings/ApiKeysPage.tsx';
 import { AuditPage } from '../settings/AuditPage.tsx';
 import { BrandVoicePage } from '../settings/BrandVoicePage.tsx';
 import { ChannelsPage } from '../settings/ChannelsPage.tsx';
 import { MediaLibraryPage } from '../media/MediaLibraryPage.tsx';
+import { FeedsPage } from '../feeds/FeedsPage.tsx';
 import { InvitationsPage } from '../settings/InvitationsPage.tsx';
 import { MembersPage } from '../settings/MembersPage.tsx';
 import { ProfilePage } from '../settings/ProfilePage.tsx';
@@ -28,6 +30,8 @@ import { AppLayout } from './AppLayout.tsx';
 import { HomeRedirect, RequireAuth } from './guards.tsx';
 import { NotFound } from './NotFound.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
+import { ApprovalLinksPage } from '../approval-links/ApprovalLinksPage.tsx';
+import { ReviewPage } from '../approval-links/review/ReviewPage.tsx';
 import { RouteError } from './RouteError.tsx';
 
 export const router = createBrowserRouter([
@@ -42,6 +46,7 @@ export const router = createBrowserRouter([
           { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'reset-password', element: <ResetPasswordPage /> },
           { path: 'invite/:invitationId', element: <InvitationPage /> },
+          { path: 'review/:token', element: <ReviewPage /> },
         ],
       },
       {
@@ -61,12 +66,36 @@ export const router = createBrowserRouter([
               { path: 'calendar', element: <CalendarRoute /> },
               { path: 'posts', element: <PostsPage /> },
               { path: 'media', element: <MediaLibraryPage /> },
+              { path: 'feeds', element: <FeedsPage /> },
+              { path: 'import', element: <BulkPage /> },
               { path: 'posts/:postId', element: <PostsPage /> },
-              { path: 'posts/:postId/edit', element: <RequirePermission permission="content:write"><ComposerPage /></RequirePermission> },
-              { path: 'compose', element: <RequirePermission permission="content:write"><ComposerPage /></RequirePermission> },
+              {
+                path: 'posts/:postId/edit',
+                element: (
+                  <RequirePermission permission="content:write">
+                    <ComposerPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'compose',
+                element: (
+                  <RequirePermission permission="content:write">
+                    <ComposerPage />
+                  </RequirePermission>
+                ),
+              },
               { path: 'publishing/queues', element: <QueuesPage /> },
               { path: 'publishing/campaigns', element: <CampaignsPage /> },
               { path: 'publishing/settings', element: <PublishingSettingsPage /> },
+              {
+                path: 'approval-links',
+                element: (
+                  <RequirePermission permission="content:publish">
+                    <ApprovalLinksPage />
+                  </RequirePermission>
+                ),
+              },
               { path: 'settings', element: <Navigate to="workspace" replace /> },
               { path: 'settings/profile', element: <ProfilePage /> },
               { path: 'settings/workspace', element: <WorkspaceSettingsPage /> },

@@ -159,7 +159,7 @@ export function usePublishingSettings(workspaceId: string) {
 export function useUpdatePublishingSettings(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (change: Partial<Pick<PublishingSettings, 'paused' | 'requireAltText'>>) =>
+    mutationFn: (change: Partial<Pick<PublishingSettings, 'paused' | 'requireAltText' | 'shortenLinks'>>) =>
       api.put<PublishingSettings>(apiPath`/api/workspaces/${workspaceId}/publishing/settings`, change),
     onSuccess: (settings) => queryClient.setQueryData(publishingKeys.settings(workspaceId), settings),
     onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: publishingKeys.settings(workspaceId) }), refreshPosts(queryClient, workspaceId)]),

@@ -158,3 +158,13 @@ export const IconPhoto = icon('M15 8h.01', 'M3 6a3 3 0 0 1 3-3h12a3 3 0 0 1 3 3v
 export const IconVideo = icon('M15 10l4.55-2.28A1 1 0 0 1 21 8.62v6.76a1 1 0 0 1-1.45.9L15 14z', 'M3 8a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z');
 export const IconUpload = icon('M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2', 'M7 9l5-5l5 5', 'M12 4v12');
 export const IconSearch = icon('M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14', 'M21 21l-6-6');
+// Notifications and client approval links (Tabler paths).
+export const IconBell = icon('M10 5a2 2 0 1 1 4 0a7 7 0 0 1 4 6v3a4 4 0 0 0 2 3H4a4 4 0 0 0 2-3v-3a7 7 0 0 1 4-6', 'M9 17v1a3 3 0 0 0 6 0v-1');
+export const IconMessage = icon('M8 9h8', 'M8 13h6', 'M18 4a3 3 0 0 1 3 3v8a3 3 0 0 1-3 3h-5l-5 3v-3H6a3 3 0 0 1-3-3V7a3 3 0 0 1 3-3z');
+export const IconShare = icon('M6 9a3 3 0 1 0 0 6a3 3 0 1 0 0-6', 'M18 3a3 3 0 1 0 0 6a3 3 0 1 0 0-6', 'M18 15a3 3 0 1 0 0 6a3 3 0 1 0 0-6', 'M8.7 10.7l6.6-3.4', 'M8.7 13.3l6.6 3.4');
+// Feeds (Tabler paths).
+export const IconRss = icon('M4 19a1 1 0 1 0 2 0a1 1 0 1 0-2 0', 'M4 4a16 16 0 0 1 16 16', 'M4 11a9 9 0 0 1 9 9');
+export const IconPlayerPause = icon('M6 6a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H7a1 1 0 0 1-1-1z', 'M14 6a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1h-2a1 1 0 0 1-1-1z');
+export const IconPlayerPlay = icon('M7 4v16l13-8z');
+export const IconList = icon('M9 6h11', 'M9 12h11', 'M9 18h11', 'M5 6v.01', 'M5 12v.01', 'M5 18v.01');
+export const IconDots = icon('M4 12a1 1 0 1 0 2 0a1 1 0 1 0-2 0', 'M11 12a1 1 0 1 0 2 0a1 1 0 1 0-2 0', 'M18 12a1 1 0 1 0 2 0a1 1 0 1 0-2 0');

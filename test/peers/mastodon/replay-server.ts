@@ -33,6 +33,8 @@ export interface ReplayOptions {
   apiVersion?: number;
   /** The instance's domain: every URL it shows is https://<domain>/… (default replay.test). */
   domain?: string;
+  /** Every request waits this long before it is handled, like an instance far away or busy (default 0). */
+  latencyMs?: number;
 }
 
 export interface Injected {
@@ -116,6 +118,7 @@ export async function startMastodonReplay(input: ReplayOptions = {}): Promise<Ma
     ignoreIdempotencyKey: input.ignoreIdempotencyKey ?? false,
     v1InstanceOnly: input.v1InstanceOnly ?? false,
     apiVersion: input.apiVersion ?? 7,
+    latencyMs: input.latencyMs ?? 0,
   };
   const state = new ReplayState(input.domain ?? 'replay.test');
   const requests: ReceivedRequest[] = [];
@@ -712,9 +715,12 @@ export async function startMastodonReplay(input: ReplayOptions = {}): Promise<Ma
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      handle(request, response, Buffer.concat(chunks)).catch((failure: unknown) => {
-        send(response, error(500, `replay server: ${(failure as Error).message}`));
-      });
+      const answer = () =>
+        handle(request, response, Buffer.concat(chunks)).catch((failure: unknown) => {
+          send(response, error(500, `replay server: ${(failure as Error).message}`));
+        });
+      if (options.latencyMs > 0) setTimeout(answer, options.latencyMs);
+      else void answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -25,6 +25,8 @@ export const auditActions = [
   'channel_disconnected',
   'publishing_paused',
   'publishing_resumed',
+  'approval_link_created',
+  'approval_link_revoked',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

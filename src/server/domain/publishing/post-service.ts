@@ -25,6 +25,11 @@ export interface SavePostInput {
   schedule: Schedule;
   campaignId: string | null;
   source?: string;
+  /**
+   * Runs first in the transaction that writes the post, with the post's id; throwing writes nothing.
+   * A feed claims its item here, so an item and its post are committed together or not at all.
+   */
+  beforeWrite?: (trx: Transaction<Database>, postId: string) => Promise<void>;
 }
 
 /** Told after the change is committed (notifications, e-mails). */
@@ -50,34 +55,48 @@ export class PostService {
   }
 
   async create(workspaceId: string, actor: PublishingActor, input: SavePostInput): Promise<string> {
-    await this.checkCampaign(workspaceId, input.campaignId);
-    const planned = await this.planner.plan({ workspaceId, content: input.content, channels: input.channels, schedule: input.schedule, canPublish: actor.canPublish });
-    const now = this.now();
-    const postId = randomUUID();
-    const approval = this.approvalFor(input.schedule, actor);
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('post')
-        .values({
-          id: postId,
-          workspace_id: workspaceId,
-          author_id: actor.userId,
-          campaign_id: input.campaignId,
-          content: JSON.stringify(input.content),
-          schedule_kind: input.schedule.kind,
-          approval,
-          source: input.source ?? 'composer',
-          version: 1,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      for (const target of planned) await this.insertTarget(trx, workspaceId, postId, target, now);
-      await recordPostEvent(trx, { postId, workspaceId, actor, action: 'created', detail: { schedule: input.schedule.kind, channels: planned.map((t) => t.handle) }, at: now });
-      if (approval === 'pending') await recordPostEvent(trx, { postId, workspaceId, actor, action: 'submitted', at: now });
-    });
-    if (approval === 'pending') await this.listener.submittedForApproval(workspaceId, postId, actor);
+    const [postId] = await this.createAll(workspaceId, actor, [input]);
     return postId;
+  }
+
+  /**
+   * Several posts at once, all or none (a CSV import): every post is checked and planned first,
+   * then all are written in one transaction, and approvers are told once it is committed.
+   */
+  async createAll(workspaceId: string, actor: PublishingActor, inputs: SavePostInput[]): Promise<string[]> {
+    const prepared: Array<{ input: SavePostInput; planned: PlannedTarget[]; postId: string; approval: 'not_required' | 'pending' }> = [];
+    for (const input of inputs) {
+      await this.checkCampaign(workspaceId, input.campaignId);
+      const planned = await this.planner.plan({ workspaceId, content: input.content, channels: input.channels, schedule: input.schedule, canPublish: actor.canPublish });
+      prepared.push({ input, planned, postId: randomUUID(), approval: this.approvalFor(input.schedule, actor) });
+    }
+    const now = this.now();
+    await this.db.transaction().execute(async (trx) => {
+      for (const { input, planned, postId, approval } of prepared) {
+        if (input.beforeWrite) await input.beforeWrite(trx, postId);
+        await trx
+          .insertInto('post')
+          .values({
+            id: postId,
+            workspace_id: workspaceId,
+            author_id: actor.userId,
+            campaign_id: input.campaignId,
+            content: JSON.stringify(input.content),
+            schedule_kind: input.schedule.kind,
+            approval,
+            source: input.source ?? 'composer',
+            version: 1,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        for (const target of planned) await this.insertTarget(trx, workspaceId, postId, target, now);
+        await recordPostEvent(trx, { postId, workspaceId, actor, action: 'created', detail: { schedule: input.schedule.kind, channels: planned.map((t) => t.handle) }, at: now });
+        if (approval === 'pending') await recordPostEvent(trx, { postId, workspaceId, actor, action: 'submitted', at: now });
+      }
+    });
+    for (const { postId, approval } of prepared) if (approval === 'pending') await this.listener.submittedForApproval(workspaceId, postId, actor);
+    return prepared.map((entry) => entry.postId);
   }
 
   async update(workspaceId: string, postId: string, actor: PublishingActor, input: SavePostInput & { version: number }): Promise<void> {
@@ -183,7 +202,10 @@ export class PostService {
       const row = await trx.selectFrom('post_target').selectAll().where('id', '=', targetId).where('post_id', '=', postId).where('workspace_id', '=', workspaceId).executeTakeFirst();
       if (!row) throw new AppError(404, 'not_found');
       if (row.state === 'publishing') throw new AppError(409, 'post_publishing_now');
-      if (row.state === 'published') throw new AppError(409, 'post_already_published', { channel: '' });
+      if (row.state === 'published') {
+        const channel = await trx.selectFrom('channel').select('handle').where('id', '=', row.channel_id).executeTakeFirst();
+        throw new AppError(409, 'post_already_published', { channel: channel?.handle ?? '' });
+      }
       if (row.state === 'needs_attention') throw new AppError(409, 'target_needs_attention');
       if (row.state === 'scheduled' && !actor.canPublish) throw new AppError(403, 'forbidden');
       const version = Number(row.version) + 1;

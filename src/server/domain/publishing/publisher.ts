@@ -74,20 +74,33 @@ export class Publisher {
   /** `jobId`: the job running this attempt; a crashed job retried by the queue keeps its id and resumes its own work. */
   async run(payload: PublishTargetPayload, jobId: number): Promise<void> {
     const { db } = this.deps;
-    const target = await db.selectFrom('post_target').selectAll().where('id', '=', payload.targetId).executeTakeFirst();
-    if (!target || Number(target.version) !== payload.version) return;
+    // One read for the target, its post's campaign and the workspace's pause switch (every publish pays for each round trip).
+    const found = await db
+      .selectFrom('post_target')
+      .innerJoin('post', 'post.id', 'post_target.post_id')
+      .selectAll('post_target')
+      .select((eb) => [
+        'post.campaign_id as post_campaign_id',
+        eb.selectFrom('publishing_setting').select('paused').whereRef('publishing_setting.workspace_id', '=', 'post_target.workspace_id').as('workspace_paused'),
+      ])
+      .where('post_target.id', '=', payload.targetId)
+      .executeTakeFirst();
+    if (!found) return;
+    const { post_campaign_id: campaignId, workspace_paused: paused, ...target } = found;
+    if (Number(target.version) !== payload.version) return;
     if (target.state !== 'scheduled' && target.state !== 'publishing') return;
     const now = this.now();
     const channel = await this.deps.channel(target.workspace_id, target.channel_id);
     if (!channel) return;
 
     let reconcileFirst = target.publish_key !== null;
+    let fresh: Database['post_target'] | undefined;
     if (target.state === 'scheduled') {
       if (target.scheduled_at != null && Number(target.scheduled_at) > now + 1000) return;
       if (target.next_attempt_at != null && Number(target.next_attempt_at) > now + 1000) return;
-      if (await this.isPaused(target.workspace_id)) return this.hold(target.id, payload.version, 'paused');
+      if (paused) return this.hold(target.id, payload.version, 'paused');
       if (channel.status === 'reconnect_needed' || channel.status === 'disabled') return this.hold(target.id, payload.version, 'channel_reconnect_needed');
-      const claimed = await db
+      fresh = await db
         .updateTable('post_target')
         .set((eb) => ({
           state: 'publishing',
@@ -103,8 +116,8 @@ export class Publisher {
         .where('version', '=', payload.version)
         .where('state', '=', 'scheduled')
         .where((eb) => eb.not(eb.exists(eb.selectFrom('publishing_setting').select('workspace_id').where('workspace_id', '=', target.workspace_id).where('paused', '=', 1))))
+        .returningAll()
         .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) return;
     } else {
       // Still "publishing". Another live job owns it: leave it alone. Otherwise the job that had it stopped
       // mid-way (a crash, a lost lease) and whatever it sent may be out there: take over and ask the network first.
@@ -114,19 +127,18 @@ export class Publisher {
         if (live) return;
       }
       reconcileFirst = true;
-      const taken = await db
+      fresh = await db
         .updateTable('post_target')
         .set((eb) => ({ attempts: eb('attempts', '+', 1), claimed_job_id: jobId, updated_at: now }))
         .where('id', '=', target.id)
         .where('version', '=', payload.version)
         .where('state', '=', 'publishing')
         .where((eb) => (owner === null ? eb('claimed_job_id', 'is', null) : eb('claimed_job_id', '=', owner)))
+        .returningAll()
         .executeTakeFirst();
-      if (Number(taken.numUpdatedRows) !== 1) return;
     }
-
-    const fresh = await db.selectFrom('post_target').selectAll().where('id', '=', target.id).executeTakeFirstOrThrow();
-    const post = await db.selectFrom('post').select(['id', 'campaign_id']).where('id', '=', fresh.post_id).executeTakeFirstOrThrow();
+    // Not ours (another worker claimed or took it over first, or it changed): nothing to do.
+    if (!fresh) return;
     const attempts = Number(fresh.attempts);
     if (target.state === 'publishing' && attempts > MAX_PUBLISH_ATTEMPTS) {
       return this.giveUp(fresh, channel, 'outcome_unknown', 'Relais stopped several times while publishing this post.', true);
@@ -134,7 +146,7 @@ export class Publisher {
     try {
       const connector = await this.deps.connectorFor(channel);
       if (!connector) return this.hold(target.id, payload.version, 'channel_reconnect_needed', true);
-      await this.publishParts(connector, channel, fresh, post.campaign_id, reconcileFirst);
+      await this.publishParts(connector, channel, fresh, campaignId, reconcileFirst);
     } catch (error) {
       await this.handleFailure(error, fresh, channel, attempts);
     }
@@ -168,6 +180,10 @@ export class Publisher {
         result = { index: part.index, remoteId: published.remoteId, url: published.url, ref: published.ref };
       }
       done.push(result);
+      // Later parts are new requests: nothing of them can be out there yet.
+      mayExist = false;
+      // The last part is written with the published state, below.
+      if (part === parts.at(-1)) break;
       // Written at once: a crash from here on finds this part already out and does not send it again.
       await db
         .updateTable('post_target')
@@ -179,19 +195,22 @@ export class Publisher {
         .where('id', '=', target.id)
         .where('state', '=', 'publishing')
         .execute();
-      // Later parts are new requests: nothing of them can be out there yet.
-      mayExist = false;
     }
     const now = this.now();
-    await db
-      .updateTable('post_target')
-      .set({ state: 'published', published_at: now, failure_code: null, failure_message: null, hold_reason: null, updated_at: now })
-      .where('id', '=', target.id)
-      .where('state', '=', 'publishing')
-      .execute();
     const first = done.find((result) => result.index === 0)!;
-    await recordPostEvent(db, { postId: target.post_id, workspaceId: target.workspace_id, targetId: target.id, actor: systemActor, action: 'published', detail: { channel: channel.handle, url: first.url }, at: now });
-    await this.deps.queue.enqueue(collectMetricsJob, { targetId: target.id }, { runAt: now + this.deps.firstMetricsAfterMs, uniqueKey: `metrics:${target.id}:first`, workspaceId: target.workspace_id, maxAttempts: 3 });
+    // Written at once too, in one transaction (one commit instead of four writes): the last part's id, the
+    // published state, the event, and the job that reads the first metrics. A crash before the commit leaves
+    // the target "publishing" with its publish key, and the next attempt finds the last part on the network.
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('post_target')
+        .set({ published_parts: JSON.stringify(done), remote_id: first.remoteId, remote_url: first.url, state: 'published', published_at: now, failure_code: null, failure_message: null, hold_reason: null, updated_at: now })
+        .where('id', '=', target.id)
+        .where('state', '=', 'publishing')
+        .execute();
+      await recordPostEvent(trx, { postId: target.post_id, workspaceId: target.workspace_id, targetId: target.id, actor: systemActor, action: 'published', detail: { channel: channel.handle, url: first.url }, at: now });
+      await this.deps.queue.enqueueInTransaction(trx, collectMetricsJob, { targetId: target.id }, { runAt: now + this.deps.firstMetricsAfterMs, uniqueKey: `metrics:${target.id}:first`, workspaceId: target.workspace_id, maxAttempts: 3 });
+    });
     await this.deps.outcomes.published({ workspaceId: target.workspace_id, postId: target.post_id, targetId: target.id, remoteUrl: first.url });
   }
 
@@ -265,11 +284,6 @@ export class Publisher {
     if (Number(result.numUpdatedRows) !== 1) return;
     await recordPostEvent(this.deps.db, { postId: target.post_id, workspaceId: target.workspace_id, targetId: target.id, actor: systemActor, action: needsAttention ? 'needs_attention' : 'failed', detail: { channel: channel.handle, code, message }, at: now });
     await this.deps.outcomes.failed({ workspaceId: target.workspace_id, postId: target.post_id, targetId: target.id, handle: channel.handle, code, message, needsAttention });
-  }
-
-  private async isPaused(workspaceId: string): Promise<boolean> {
-    const row = await this.deps.db.selectFrom('publishing_setting').select('paused').where('workspace_id', '=', workspaceId).executeTakeFirst();
-    return Boolean(row?.paused);
   }
 }
 

@@ -1,5 +1,6 @@
 // A workspace's publishing switches: the crisis "pause" that holds everything
-// scheduled until someone resumes, and whether images must carry alt text.
+// scheduled until someone resumes, whether images must carry alt text, and
+// whether links are replaced by Relais short links.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
@@ -21,7 +22,7 @@ export class PublishingSettingsStore {
     const row = await this.db
       .selectFrom('publishing_setting')
       .leftJoin('user', 'user.id', 'publishing_setting.paused_by')
-      .select(['publishing_setting.paused', 'publishing_setting.paused_at', 'publishing_setting.require_alt_text', 'user.name as paused_by_name'])
+      .select(['publishing_setting.paused', 'publishing_setting.paused_at', 'publishing_setting.require_alt_text', 'publishing_setting.shorten_links', 'user.name as paused_by_name'])
       .where('publishing_setting.workspace_id', '=', workspaceId)
       .executeTakeFirst();
     return {
@@ -29,18 +30,20 @@ export class PublishingSettingsStore {
       pausedAt: row?.paused && row.paused_at ? new Date(Number(row.paused_at)).toISOString() : null,
       pausedBy: row?.paused ? (row.paused_by_name ?? null) : null,
       requireAltText: Boolean(row?.require_alt_text),
+      shortenLinks: Boolean(row?.shorten_links),
     };
   }
 
   /** Resuming hands every held, due target back to the workers at once. */
-  async update(workspaceId: string, userId: string | null, change: { paused?: boolean; requireAltText?: boolean }): Promise<{ before: PublishingSettings; after: PublishingSettings }> {
+  async update(workspaceId: string, userId: string | null, change: { paused?: boolean; requireAltText?: boolean; shortenLinks?: boolean }): Promise<{ before: PublishingSettings; after: PublishingSettings }> {
     const before = await this.get(workspaceId);
     const now = this.now();
     const paused = change.paused ?? before.paused;
     const requireAltText = change.requireAltText ?? before.requireAltText;
+    const shortenLinks = change.shortenLinks ?? before.shortenLinks;
     const pausedAt = paused ? (before.paused ? Date.parse(before.pausedAt ?? '') || now : now) : null;
     await this.db.transaction().execute(async (trx) => {
-      const values = { paused: paused ? 1 : 0, paused_at: pausedAt, paused_by: paused ? (before.paused ? undefined : userId) : null, require_alt_text: requireAltText ? 1 : 0, updated_at: now };
+      const values = { paused: paused ? 1 : 0, paused_at: pausedAt, paused_by: paused ? (before.paused ? undefined : userId) : null, require_alt_text: requireAltText ? 1 : 0, shorten_links: shortenLinks ? 1 : 0, updated_at: now };
       const cleaned = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as typeof values;
       await trx
         .insertInto('publishing_setting')

@@ -78,7 +78,11 @@ export function registerPostRoutes(app: FastifyInstance, services: Services): vo
   r.get('/api/workspaces/:workspaceId/posts/:postId', {
     config: read,
     schema: { tags: ['publishing'], summary: 'One post with each channel’s state', params: postParams, response: { 200: z.object({ post: postView }), ...errorResponses } },
-  }, async (request) => ({ post: await load(request.params.workspaceId, request.params.postId) }));
+  }, async (request) => {
+    const { workspaceId, postId } = request.params;
+    const post = await load(workspaceId, postId);
+    return { post: { ...post, linkClicks: (await services.publishing.links.postLinks(workspaceId, postId))?.clicks ?? 0 } };
+  });
 
   r.put('/api/workspaces/:workspaceId/posts/:postId', {
     config: write,

@@ -39,6 +39,7 @@ export const postView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   targets: z.array(targetView),
+  linkClicks: z.number().optional(),
 });
 
 export const contentIssue = z.object({

@@ -9,7 +9,7 @@ import { auditActor, requireUser } from '../request-context.ts';
 import { errorResponses, workspaceParams } from './schemas.ts';
 import { campaignView } from './publishing-schemas.ts';
 
-const settingsView = z.object({ paused: z.boolean(), pausedAt: z.string().nullable(), pausedBy: z.string().nullable(), requireAltText: z.boolean() });
+const settingsView = z.object({ paused: z.boolean(), pausedAt: z.string().nullable(), pausedBy: z.string().nullable(), requireAltText: z.boolean(), shortenLinks: z.boolean() });
 const slot = z.strictObject({ weekday: z.number().int().min(1).max(7), time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) });
 const channelParams = workspaceParams.extend({ channelId: z.string().min(1).max(64) });
 const campaignParams = workspaceParams.extend({ campaignId: z.string().min(1).max(64) });
@@ -30,16 +30,16 @@ export function registerPublishingSettingsRoutes(app: FastifyInstance, services:
 
   r.get('/api/workspaces/:workspaceId/publishing/settings', {
     config: read,
-    schema: { tags: ['publishing'], summary: 'Whether publishing is paused, and the alt text rule', params: workspaceParams, response: { 200: settingsView, ...errorResponses } },
+    schema: { tags: ['publishing'], summary: 'Whether publishing is paused, the alt text rule, and whether links are shortened', params: workspaceParams, response: { 200: settingsView, ...errorResponses } },
   }, async (request) => settings.get(request.params.workspaceId));
 
   r.put('/api/workspaces/:workspaceId/publishing/settings', {
     config: publish,
     schema: {
       tags: ['publishing'],
-      summary: 'Pause publishing (a crisis: everything scheduled waits) or resume it; require alt text on images',
+      summary: 'Pause publishing (a crisis: everything scheduled waits) or resume it; require alt text on images; shorten links (click counting)',
       params: workspaceParams,
-      body: z.strictObject({ paused: z.boolean().optional(), requireAltText: z.boolean().optional() }),
+      body: z.strictObject({ paused: z.boolean().optional(), requireAltText: z.boolean().optional(), shortenLinks: z.boolean().optional() }),
       response: { 200: settingsView, ...errorResponses },
     },
   }, async (request) => {

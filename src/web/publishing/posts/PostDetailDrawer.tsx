@@ -20,6 +20,7 @@ import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { PostContentView } from './PostContentView.tsx';
 import { PostHistory } from './PostHistory.tsx';
 import { TargetCard } from './TargetCard.tsx';
+import { LinkStats } from '../LinkStats.tsx';
 
 export function PostDetailDrawer({ workspace, postId, onClose }: { workspace: Workspace; postId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -118,6 +119,8 @@ function PostDetail({ workspace, postId, onClose }: { workspace: Workspace; post
           />
         ))}
       </Stack>
+
+      {view.targets.some((target) => target.state === 'published') && <LinkStats workspaceId={workspace.id} postId={view.id} />}
 
       <Stack gap="xs">
         <Text size="sm" fw={600}>

@@ -33,6 +33,17 @@ function eventChannel(event: PostEventView, post: PostView): string {
   return handle ? `@${handle.replace(/^@/, '')}` : '';
 }
 
+/** Autosaved edits come in bursts: consecutive edits by one person show as one line, at the last one's time. */
+function groupEdits(events: PostEventView[]): Array<{ event: PostEventView; count: number }> {
+  const groups: Array<{ event: PostEventView; count: number }> = [];
+  for (const event of events) {
+    const last = groups.at(-1);
+    if (last && event.action === 'updated' && last.event.action === 'updated' && last.event.actor === event.actor) groups[groups.length - 1] = { event, count: last.count + 1 };
+    else groups.push({ event, count: 1 });
+  }
+  return groups;
+}
+
 export function PostHistory({ post, workspaceId, timeZone, canComment }: { post: PostView; workspaceId: string; timeZone: string; canComment: boolean }) {
   const { t } = useTranslation();
   const zoned = useZonedFormat(timeZone);
@@ -57,7 +68,7 @@ export function PostHistory({ post, workspaceId, timeZone, canComment }: { post:
   return (
     <Stack gap="md">
       <Timeline bulletSize={22} lineWidth={2} active={history.data.length} data-testid="post-history">
-        {history.data.map((event) => {
+        {groupEdits(history.data).map(({ event, count }) => {
           const look = looks[event.action] ?? { icon: <IconClock size={12} />, color: 'gray' };
           const comment = typeof event.detail?.comment === 'string' ? event.detail.comment : null;
           const to = typeof event.detail?.to === 'string' ? event.detail.to : null;
@@ -69,6 +80,12 @@ export function PostHistory({ post, workspaceId, timeZone, canComment }: { post:
               title={
                 <Text size="sm" fw={500}>
                   {t(`publishing.history.${looks[event.action] ? event.action : 'other'}`, { actor: event.actor ?? 'Relais', channel: eventChannel(event, post), action: event.action })}
+                  {count > 1 && (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      {t('publishing.history.times', { count })}
+                    </Text>
+                  )}
                 </Text>
               }
               data-testid="history-event"

@@ -1,5 +1,5 @@
 // Publishing → Settings: the crisis pause and whether every image must carry a
-// description (alt text) before a post can be scheduled.
+// description (alt text) before a post can be scheduled; short links.
 import { Paper, Stack, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/roles.ts';
@@ -9,6 +9,7 @@ import { FormSkeleton, QueryError } from '../../ui/states.tsx';
 import { useCurrentWorkspace } from '../../workspaces/context.ts';
 import { usePublishingSettings, useUpdatePublishingSettings } from '../publishing-api.ts';
 import { PauseSwitch } from './PauseSwitch.tsx';
+import { LinkSettings } from '../LinkSettings.tsx';
 
 export function PublishingSettingsPage() {
   const { t } = useTranslation();
@@ -41,6 +42,9 @@ export function PublishingSettingsPage() {
                 description={t('publishing.settings.altText')}
                 data-testid="require-alt-text"
               />
+            </Section>
+            <Section title={t('links.shortenTitle')}>
+              <LinkSettings workspace={workspace} />
             </Section>
           </Stack>
         )}

@@ -1,0 +1,41 @@
+// A notification in plain words, per kind: the line in the bell and the quote
+// under it. Kinds Relais adds later read as "news about a post" until named here.
+import type { TFunction } from 'i18next';
+import type { NotificationItem } from './notifications-api.ts';
+
+export const knownKinds = [
+  'approval_requested',
+  'post_approved',
+  'post_rejected',
+  'post_commented',
+  'publish_failed',
+  'publish_needs_attention',
+  'client_approved',
+  'client_commented',
+] as const;
+
+const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
+
+export interface NotificationText {
+  title: string;
+  excerpt: string | null;
+  /** A comment, a reason, the network's words. */
+  note: string | null;
+  postId: string | null;
+}
+
+export function describeNotification(item: NotificationItem, t: TFunction): NotificationText {
+  const p = item.payload;
+  const known = (knownKinds as readonly string[]).includes(item.kind);
+  const key = item.kind === 'client_approved' && p.becameApproved === true ? 'client_approved_scheduled' : known ? item.kind : 'other';
+  return {
+    title: t(`notifications.kinds.${key}`, {
+      actor: text(p.actorName) ?? t('notifications.someone'),
+      client: text(p.clientName) ?? text(p.actorName) ?? t('notifications.someone'),
+      channel: text(p.channel) ?? '',
+    }),
+    excerpt: text(p.excerpt),
+    note: text(p.reason),
+    postId: text(p.postId),
+  };
+}

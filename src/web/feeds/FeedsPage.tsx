@@ -169,6 +169,11 @@ function FeedRow({
               </Text>
             </Group>
           )}
+          {feed.errorCount > 0 && feed.nextCheckAt && (
+            <Text size="xs" c="dimmed">
+              {t('feeds.nextTry')} <RelativeTime iso={feed.nextCheckAt} />
+            </Text>
+          )}
         </Stack>
       </Table.Td>
       <Table.Td>

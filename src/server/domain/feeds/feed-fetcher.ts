@@ -85,7 +85,17 @@ export function translateFetchError(error: unknown, url: string): unknown {
   }
   // The feed's server asked to wait longer than a check may: it is tried again later, with back-off.
   if (error instanceof RateLimitedError) return new AppError(422, 'feed_http_error', { host, status: 429 });
+  // The caller's own time budget (a person waiting for an answer) ran out, retries included.
+  if (ranOutOfTime(error)) return new AppError(422, 'feed_timeout', { host });
   return error;
+}
+
+/** A TimeoutError from AbortSignal.timeout, as thrown, or as the cause of an interrupted back-off wait. */
+function ranOutOfTime(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 3; current = (current as { cause?: unknown }).cause, depth += 1) {
+    if (current instanceof DOMException && current.name === 'TimeoutError') return true;
+  }
+  return false;
 }
 
 function validatorsOf(response: HttpResponse): Validators {

@@ -25,6 +25,9 @@ export interface FeedCreator {
   apiKeyId: string | null;
 }
 
+/** How long a person waits for a feed to answer (preview, subscribe, check now), retries included. */
+const INTERACTIVE_BUDGET_MS = 30_000;
+
 export class FeedService {
   private readonly db: Kysely<Database>;
   private readonly store: FeedStore;
@@ -153,15 +156,15 @@ export class FeedService {
   }
 
   /** "Check now": runs at once, whatever the schedule; a paused feed is not checked. */
-  async checkNow(workspaceId: string, feedId: string, signal?: AbortSignal): Promise<FeedCheckResult> {
+  async checkNow(workspaceId: string, feedId: string): Promise<FeedCheckResult> {
     const row = await this.store.row(workspaceId, feedId);
     if (!row) throw notFound();
     if (!row.active) throw new AppError(409, 'feed_paused');
-    return this.checker.check(row, signal);
+    return this.checker.check(row, AbortSignal.timeout(INTERACTIVE_BUDGET_MS));
   }
 
   private async read(input: string): Promise<{ feed: ParsedFeed; url: string; validators: Validators }> {
-    const fetched = await this.fetcher.fetch(withScheme(input));
+    const fetched = await this.fetcher.fetch(withScheme(input), undefined, AbortSignal.timeout(INTERACTIVE_BUDGET_MS));
     if (fetched.kind !== 'fetched') throw new AppError(422, 'feed_not_a_feed', { host: hostOf(input) });
     return fetched;
   }

@@ -73,11 +73,13 @@ async function replayCapacity(): Promise<BenchResult> {
   try {
     const options: PublishingLoadOptions = { origin: server.origin, tokens: accounts.map((account) => account.token), requests: POSTS, inFlight: IN_FLIGHT };
     const loop = performance.eventLoopUtilization();
+    const cpu = process.cpuUsage();
     const child = await startChild(loadScript, options);
     const report = await new Promise<PublishingLoadReport>((resolve) => child.once('message', (message) => resolve(message as PublishingLoadReport)));
     const busy = performance.eventLoopUtilization(loop).utilization;
+    const perRequestMs = cpuMs(process.cpuUsage(cpu)) / POSTS;
     const perSecond = Math.round(POSTS / report.seconds);
-    console.log(`  replay server alone: ${POSTS} statuses in ${report.seconds.toFixed(2)} s with ${IN_FLIGHT} in flight, ${report.failures} failed; its event loop busy ${percent(busy)}`);
+    console.log(`  replay server alone: ${POSTS} statuses in ${report.seconds.toFixed(2)} s with ${IN_FLIGHT} in flight, ${report.failures} failed; ${perRequestMs.toFixed(2)} ms CPU per request, event loop busy ${percent(busy)}; load average ${loadavg()[0].toFixed(1)}`);
     return {
       bench: `replay server alone (${IN_FLIGHT} in flight, ${LATENCY_MS} ms)`,
       engine: '-',
@@ -158,7 +160,7 @@ async function publishingRun(layout: Layout, context: BenchContext): Promise<Ben
     for (let i = 0; i < processes; i += 1) workers.push(await startChild(workerScript, workerEnv));
     const spare = dueAt - Date.now();
     if (spare < 0) throw new Error(`creating the posts and starting the workers ran ${-spare} ms past the moment they were due: raise CREATE_BUDGET_MS`);
-    const statementsBefore = await transactions(database);
+    const commitsBefore = await commits(database);
     const load = loadavg()[0];
     await new Promise((resolve) => setTimeout(resolve, spare));
     for (const worker of workers) worker.send('measure');
@@ -168,8 +170,8 @@ async function publishingRun(layout: Layout, context: BenchContext): Promise<Ben
     await waitForAll(database);
     const replayCpuMs = cpuMs(process.cpuUsage(cpuBefore));
     const replayLoop = performance.eventLoopUtilization(loopBefore).utilization;
-    const statementsAfter = await transactions(database);
-    const statements = statementsAfter === null || statementsBefore === null ? null : statementsAfter - statementsBefore;
+    const commitsAfter = await commits(database);
+    const committed = commitsAfter === null || commitsBefore === null ? null : commitsAfter - commitsBefore;
     const reports = (await Promise.all(workers.splice(0).map((worker) => stopChild<PublishingWorkerReport>(worker)))).filter((report) => report !== undefined);
 
     const rows = await database.db.selectFrom('post_target').select(['state', 'scheduled_at', 'published_at', 'publish_started_at', 'publish_key', 'attempts']).execute();
@@ -186,7 +188,7 @@ async function publishingRun(layout: Layout, context: BenchContext): Promise<Ben
     console.log(`  ${engine}, ${how}: ${published.length} published in ${seconds.toFixed(2)} s from the due time = ${Math.round(perSecond)}/s (${percent(ratio)} of ${PHYSICAL_LIMIT}/s)`);
     console.log(`    lateness p50 ${percentile(lateness, 50)} ms, p99 ${percentile(lateness, 99)} ms, max ${lateness.at(-1)} ms; claimed p50 ${percentile(claimLateness, 50)} ms, p99 ${percentile(claimLateness, 99)} ms after the due time`);
     console.log(`    workers: ${(workerCpu / POSTS).toFixed(2)} ms CPU per publish, event loop busy ${reports.map((report) => percent(report.eventLoopUtilization)).join(' / ')}; replay server: ${(replayCpuMs / POSTS).toFixed(2)} ms CPU per request, event loop busy ${percent(replayLoop)}`);
-    if (statements !== null) console.log(`    PostgreSQL: ${(statements / POSTS).toFixed(1)} transactions per publish (autocommitted statements count one each)`);
+    if (committed !== null) console.log(`    PostgreSQL: ${(committed / POSTS).toFixed(1)} commits per publish (a statement outside a transaction commits on its own)`);
     console.log(`    machine: ${cpus().length} CPUs, load average ${load.toFixed(1)} before the run`);
     console.log(`    ${check.summary}`);
     if (check.problems.length > 0) console.log(`    PROBLEMS: ${check.problems.join('; ')}`);
@@ -229,8 +231,8 @@ async function waitForAll(database: BenchDatabase): Promise<void> {
   }
 }
 
-/** Committed transactions of the bench database so far (PostgreSQL only): the round trips the workers made. */
-async function transactions(database: BenchDatabase): Promise<number | null> {
+/** Transactions committed in the bench database so far (PostgreSQL only). */
+async function commits(database: BenchDatabase): Promise<number | null> {
   if (database.engine !== 'postgres') return null;
   // The statistics collector reports with a delay: make what this backend and others counted visible.
   await sql`SELECT pg_stat_clear_snapshot()`.execute(database.db);
@@ -246,15 +248,16 @@ function verify(server: MastodonReplayServer, published: number, publishKeys: Ar
   const keys = new Set(creations.map((request) => String(request.headers['idempotency-key'])));
   const keyedStatuses = new Set([...server.state.idempotency.values()].map((entry) => entry.statusId));
   const refused = server.requests.filter((request) => request.status >= 400 || request.status < 0).length;
+  const others = server.requests.length - creations.length;
   const problems: string[] = [];
   if (published !== POSTS) problems.push(`${published} targets published`);
   if (statuses.length !== POSTS) problems.push(`${statuses.length} statuses on the server`);
   if (texts.size !== statuses.length) problems.push(`${statuses.length - texts.size} texts twice`);
   if (!expected.every((text) => texts.has(text))) problems.push('a post is missing on the server');
   if (keyedStatuses.size !== statuses.length || server.state.idempotency.size !== statuses.length) problems.push(`${server.state.idempotency.size} idempotency keys for ${statuses.length} statuses`);
-  if (new Set(publishKeys).size !== publishKeys.length) problems.push('two targets share a publish key');
+  if (new Set(publishKeys).size !== publishKeys.length || keys.size !== POSTS) problems.push(`${keys.size} idempotency keys sent for ${POSTS} targets`);
   return {
-    summary: `checked: ${published} published, ${statuses.length} statuses, ${texts.size} distinct texts, ${creations.length} POST /statuses with ${keys.size} distinct keys, ${refused} refused requests, ${retried} targets retried`,
+    summary: `checked: ${published} published, ${statuses.length} statuses, ${texts.size} distinct texts, ${creations.length} POST /statuses with ${keys.size} distinct keys, ${others} other requests, ${refused} refused, ${retried} targets retried`,
     problems,
   };
 }

@@ -98,24 +98,28 @@ const MAX_REUSED_CONNECTORS = 5_000;
  * times. One connector is kept per channel and reused while the channel's row holds the very same sealed
  * credentials. Sealing draws a fresh IV, so any change (a reconnection, a refreshed token, the account id
  * learnt) reads as a new string, and the next post builds its connector from what is stored then.
+ * Posts due together on a channel share the connector being built rather than each building one.
  */
 function reusedConnectors(db: Kysely<Database>, build: (channel: ChannelView) => Promise<Connector | null>): (channel: ChannelView) => Promise<Connector | null> {
-  const kept = new Map<string, { sealed: string; connector: Connector }>();
+  const kept = new Map<string, { sealed: string; connector: Promise<Connector | null> }>();
   return async (channel) => {
     const row = await db.selectFrom('channel').select('credentials').where('id', '=', channel.id).executeTakeFirst();
     const sealed = row?.credentials ?? null;
-    const known = kept.get(channel.id);
+    if (sealed === null) return build(channel);
+    let entry = kept.get(channel.id);
     kept.delete(channel.id);
-    if (sealed !== null && known?.sealed === sealed) {
-      kept.set(channel.id, known);
-      return known.connector;
+    if (entry?.sealed !== sealed) {
+      // Built after the read above: its credentials are never older than the string it is kept under.
+      const fresh = { sealed, connector: build(channel) };
+      // Only connectors are kept, not failures or "no connector".
+      fresh.connector.then(
+        (connector) => connector === null && kept.get(channel.id) === fresh && kept.delete(channel.id),
+        () => kept.get(channel.id) === fresh && kept.delete(channel.id),
+      );
+      entry = fresh;
     }
-    // Built after the read above: its credentials are never older than the string it is kept under.
-    const connector = await build(channel);
-    if (connector && sealed !== null) {
-      kept.set(channel.id, { sealed, connector });
-      if (kept.size > MAX_REUSED_CONNECTORS) kept.delete(kept.keys().next().value!);
-    }
-    return connector;
+    kept.set(channel.id, entry);
+    if (kept.size > MAX_REUSED_CONNECTORS) kept.delete(kept.keys().next().value!);
+    return entry.connector;
   };
 }

@@ -12,6 +12,7 @@ import { createChannelParts, type ChannelParts } from './channel-wiring.ts';
 import { MediaLibrary } from './domain/media/media-library.ts';
 import { createMediaStorage } from './domain/media/storage.ts';
 import { createPublishingParts, type PublishingParts } from './publishing-wiring.ts';
+import { createInboxParts, type InboxParts } from './inbox-wiring.ts';
 
 export interface Services {
   config: Config;
@@ -25,6 +26,8 @@ export interface Services {
   /** The media library; the publisher reads files through it (MediaSource). */
   media: MediaLibrary;
   publishing: PublishingParts;
+  /** The unified inbox: intake, work on items, replies, rules, response times. */
+  inbox: InboxParts;
   close(): Promise<void>;
 }
 
@@ -42,6 +45,7 @@ export async function createServices(config: Config, logger: Logger, options: { 
   const mediaStorage = createMediaStorage(config.media.storage);
   const media = new MediaLibrary(database.db, mediaStorage, config.media);
   const publishing = createPublishingParts({ config, database, mailer, logger, queue, channels, media });
+  const inbox = createInboxParts({ config, database, mailer, logger, queue, channels });
   return {
     config,
     logger,
@@ -53,6 +57,7 @@ export async function createServices(config: Config, logger: Logger, options: { 
     channels,
     media,
     publishing,
+    inbox,
     async close() {
       await channels.close();
       await mediaStorage.close();

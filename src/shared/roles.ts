@@ -21,6 +21,14 @@ export const permissions = {
   'content:write': ['owner', 'admin', 'editor', 'contributor'],
   /** Set the brand-voice rules: words to avoid, words every post must carry. */
   'brand:manage': ['owner', 'admin'],
+  /** See the inbox, its conversations, authors and response-time report. */
+  'inbox:read': ['owner', 'admin', 'editor', 'contributor', 'analyst'],
+  /** Work the inbox: status, assignment, tags, notes, snooze, likes, replies (a contributor's may need approval). */
+  'inbox:work': ['owner', 'admin', 'editor', 'contributor'],
+  /** Reply without approval, approve contributors' replies, keep the saved replies. */
+  'inbox:reply': ['owner', 'admin', 'editor'],
+  /** Inbox rules, business hours and response targets, reply approval. */
+  'inbox:manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly WorkspaceRole[]>;
 
 export type Permission = keyof typeof permissions;

@@ -10,6 +10,7 @@ import * as composerKit from './migrations/0005-composer-kit.ts';
 import * as links from './migrations/0006-links.ts';
 import * as feeds from './migrations/0007-feeds.ts';
 import * as approvalLinks from './migrations/0008-approval-links.ts';
+import * as inbox from './migrations/0009-inbox.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006-links': links,
   '0007-feeds': feeds,
   '0008-approval-links': approvalLinks,
+  '0009-inbox': inbox,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

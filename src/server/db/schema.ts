@@ -218,6 +218,18 @@ export interface Database {
   link_click: LinkClickTable;
   feed: FeedTable;
   feed_item: FeedItemTable;
+  inbox_author: InboxAuthorTable;
+  inbox_conversation: InboxConversationTable;
+  inbox_item: InboxItemTable;
+  inbox_item_tag: InboxItemTagTable;
+  inbox_note: InboxNoteTable;
+  inbox_event: InboxEventTable;
+  inbox_reply: InboxReplyTable;
+  saved_reply: SavedReplyTable;
+  inbox_rule: InboxRuleTable;
+  inbox_poll_state: InboxPollStateTable;
+  inbox_webhook: InboxWebhookTable;
+  inbox_setting: InboxSettingTable;
 }
 
 export type JobRow = Selectable<JobTable>;
@@ -481,4 +493,200 @@ export interface FeedItemTable {
   error: string | null;
   attempts: number;
   seen_at: number;
+}
+
+// Unified inbox (migration 0009-inbox). Booleans are 0/1 integers on both engines.
+export interface InboxAuthorTable {
+  id: string;
+  workspace_id: string;
+  network: string;
+  remote_id: string;
+  handle: string;
+  display_name: string | null;
+  avatar_url: string | null;
+  url: string | null;
+  followers: number | null;
+  /** JSON string[] */
+  tags: string;
+  item_count: number;
+  first_seen_at: number;
+  last_seen_at: number;
+}
+
+export interface InboxConversationTable {
+  id: string;
+  workspace_id: string;
+  channel_id: string;
+  root_remote_id: string;
+  root_url: string | null;
+  root_ref: string | null;
+  post_id: string | null;
+  target_id: string | null;
+  item_count: number;
+  last_item_at: number;
+  /** JSON ThreadPost (connectors/contract.ts) */
+  thread: string | null;
+  thread_fetched_at: number | null;
+  created_at: number;
+}
+
+export type InboxItemKindColumn = 'mention' | 'reply' | 'quote' | 'directMessage' | 'comment' | 'review';
+export type InboxStatusColumn = 'open' | 'pending' | 'done';
+
+export interface InboxItemTable {
+  id: Generated<number>;
+  workspace_id: string;
+  channel_id: string;
+  remote_key: string;
+  kind: InboxItemKindColumn;
+  conversation_id: string | null;
+  author_id: string;
+  remote_id: string | null;
+  remote_url: string | null;
+  remote_ref: string | null;
+  reply_to_remote_id: string | null;
+  root_remote_id: string | null;
+  text: string;
+  search_text: string;
+  language: string | null;
+  sentiment: 'positive' | 'neutral' | 'negative' | null;
+  sentiment_score: number | null;
+  priority: number;
+  priority_score: number;
+  status: InboxStatusColumn;
+  spam: number;
+  assignee_id: string | null;
+  snoozed_until: number | null;
+  post_id: string | null;
+  target_id: string | null;
+  remote_created_at: number;
+  received_at: number;
+  first_response_due_at: number | null;
+  first_response_at: number | null;
+  first_response_by: string | null;
+  first_response_business_ms: number | null;
+  resolved_at: number | null;
+  resolved_by: string | null;
+  resolution_business_ms: number | null;
+  liked_at: number | null;
+  updated_at: number;
+}
+
+export interface InboxItemTagTable {
+  item_id: number;
+  workspace_id: string;
+  tag: string;
+}
+
+export interface InboxNoteTable {
+  id: string;
+  workspace_id: string;
+  item_id: number;
+  author_id: string;
+  body: string;
+  /** JSON string[] of user ids */
+  mentions: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface InboxEventTable {
+  id: Generated<number>;
+  workspace_id: string;
+  item_id: number | null;
+  action: string;
+  /** JSON */
+  detail: string;
+  actor_user_id: string | null;
+  actor_rule_id: string | null;
+  reversed_at: number | null;
+  reversed_by: string | null;
+  created_at: number;
+}
+
+export type InboxReplyState = 'pending_approval' | 'queued' | 'sending' | 'sent' | 'failed' | 'rejected' | 'needs_attention';
+
+export interface InboxReplyTable {
+  id: string;
+  workspace_id: string;
+  item_id: number;
+  channel_id: string;
+  text: string;
+  state: InboxReplyState;
+  author_id: string | null;
+  approved_by: string | null;
+  review_comment: string | null;
+  saved_reply_id: string | null;
+  attempts: number;
+  publish_started_at: number | null;
+  claimed_job_id: number | null;
+  remote_id: string | null;
+  remote_url: string | null;
+  remote_ref: string | null;
+  failure_code: string | null;
+  failure_message: string | null;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+}
+
+export interface SavedReplyTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  language: 'fr' | 'en';
+  body: string;
+  use_count: number;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface InboxRuleTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  enabled: number;
+  position: number;
+  /** JSON RuleConditions */
+  conditions: string;
+  /** JSON RuleAction[] */
+  actions: string;
+  match_count: number;
+  last_matched_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface InboxPollStateTable {
+  channel_id: string;
+  workspace_id: string;
+  cursor: string | null;
+  interval_ms: number;
+  next_poll_at: number;
+  last_polled_at: number | null;
+  last_activity_at: number | null;
+  error_count: number;
+  last_error: string | null;
+  items_total: number;
+}
+
+export interface InboxWebhookTable {
+  channel_id: string;
+  workspace_id: string;
+  /** Sealed with the secret box, bound to the channel id. */
+  secret: string;
+  created_at: number;
+  last_received_at: number | null;
+}
+
+export interface InboxSettingTable {
+  workspace_id: string;
+  /** JSON BusinessHours */
+  business_hours: string;
+  first_response_target_minutes: number;
+  resolution_target_minutes: number;
+  reply_approval: number;
+  updated_at: number;
 }

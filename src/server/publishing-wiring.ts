@@ -61,7 +61,7 @@ export function createPublishingParts(deps: {
   const notifier = new PublishingNotifier(deps);
   const links = new LinkStore(db, deps.config.baseUrl, now);
   const linkPreparer = new LinkPreparer({ db, store: links, limitsFor: (network) => channels.registry.get(network)?.manifest.limits ?? null });
-  const planner = new TargetPlanner({ db, manifest: (network) => channels.registry.get(network)?.manifest ?? null, media: facts, now });
+  const planner = new TargetPlanner({ db, manifest: (network) => channels.registry.get(network)?.manifest ?? null, media: facts, now, shortLinkBaseUrl: deps.config.baseUrl });
   const publisher = new Publisher({
     db,
     queue,
@@ -80,7 +80,7 @@ export function createPublishingParts(deps: {
     posts: new PostService({ db, queue, planner, listener: notifier, now }),
     review: new PostReview({ db, queue, listener: notifier, now }),
     queries: new PostQueries(db),
-    settings: new PublishingSettingsStore(db, queue, now),
+    settings: new PublishingSettingsStore(db, queue, now, deps.config.baseUrl),
     campaigns: new CampaignStore(db, now),
     queueSlots: new QueueSlotStore(db),
     publisher,

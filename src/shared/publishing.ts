@@ -139,6 +139,8 @@ export interface PublishingSettings {
   requireAltText: boolean;
   /** Replace the links of every post with Relais short links (`<base URL>/l/<code>`) that count clicks. */
   shortenLinks: boolean;
+  /** This Relais' public address, which short links start with (the composer counts them at their real length). */
+  shortLinkBaseUrl: string;
 }
 
 export interface Campaign {

@@ -96,6 +96,31 @@ for (const engine of engines) {
       assert.ok(!Object.values(click).some((value) => typeof value === 'string' && (value.includes('Mozilla') || value.includes('127.0.0.1'))), 'no user-agent string, no address');
     });
 
+    test('with short links on, a text is counted with its short links: a long link no longer blocks a Bluesky post', async () => {
+      const settings = await admin.get<PublishingSettings>(`/api/workspaces/${workspaceId}/publishing/settings`);
+      assert.equal(settings.body.shortLinkBaseUrl, relais.baseUrl, 'the composer learns the short links’ real length');
+      const longLink = `https://shop.example/collections/hiver/${'article-'.repeat(16)}fin`;
+      const written = `${'Soldes '.repeat(30).trim()} ${longLink} ${engine}`;
+      const asWritten = [...new Intl.Segmenter().segment(written)].length;
+      assert.ok(asWritten > 300, `as written: ${asWritten}`);
+      const created = await admin.post<{ post: PostView }>(`/api/workspaces/${workspaceId}/posts`, { content: { text: written }, channels: [{ channelId }], schedule: { kind: 'now' } });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const post = await settled(admin, workspaceId, created.body.post.id);
+      assert.equal(post.targets[0].state, 'published', JSON.stringify(post.targets[0]));
+      const sent = (await postsOnNetwork(network, handle)).filter((p) => p.value.text.endsWith(` ${engine}`) && p.value.text.startsWith('Soldes Soldes'));
+      assert.equal(sent.length, 1);
+      assert.ok([...new Intl.Segmenter().segment(sent[0].value.text)].length <= 300, 'sent with its short link, within Bluesky’s 300');
+
+      await admin.put(`/api/workspaces/${workspaceId}/publishing/settings`, { shortenLinks: false });
+      try {
+        const refused = await admin.post<{ code: string }>(`/api/workspaces/${workspaceId}/posts`, { content: { text: written }, channels: [{ channelId }], schedule: { kind: 'now' } });
+        assert.equal(refused.status, 422, 'without short links the same text is too long');
+        assert.equal(refused.body.code, 'content_text_too_long');
+      } finally {
+        await admin.put(`/api/workspaces/${workspaceId}/publishing/settings`, { shortenLinks: true });
+      }
+    });
+
     test('an unknown code answers a small 404 page in the visitor’s language', async () => {
       const fr = await follow(relais, '/l/zzzzzzz', { 'accept-language': 'fr-FR,fr;q=0.9' });
       assert.equal(fr.status, 404);

@@ -3,6 +3,7 @@
 // post may be scheduled (an over-limit post never reaches the queue).
 import type { ContentIssue, PostContent, PostPart } from '../publishing.ts';
 import { countTextLength, type ComposerLimits } from './limits.ts';
+import { withShortLinks } from '../short-links.ts';
 
 export interface MediaFacts {
   kind: 'image' | 'video';
@@ -16,6 +17,16 @@ export interface TargetCheckContext {
   requireAltText: boolean;
   /** What the media library knows of each media id; an unknown id is an error. */
   media: Record<string, MediaFacts | undefined>;
+  /**
+   * Set when the workspace shortens links: every web link is then sent as a
+   * short link of this Relais, so lengths are counted as the network will see them.
+   */
+  shortLinkBaseUrl?: string | null;
+}
+
+/** A part's length as its network will count it once sent (short links in place when the workspace shortens links). */
+export function sentTextLength(text: string, limits: Pick<ComposerLimits, 'urlLength'>, shortLinkBaseUrl?: string | null): number {
+  return countTextLength(shortLinkBaseUrl ? withShortLinks(text, shortLinkBaseUrl) : text, limits);
 }
 
 function checkPart(part: PostPart, index: number | 'firstReply', context: TargetCheckContext): ContentIssue[] {
@@ -23,7 +34,7 @@ function checkPart(part: PostPart, index: number | 'firstReply', context: Target
   const add = (code: string, params: Record<string, string | number> = {}) => issues.push({ part: index, code, params, severity: 'error' });
   const { limits } = context;
   if (part.text.trim() === '' && part.media.length === 0) add('post_empty');
-  const length = countTextLength(part.text, limits);
+  const length = sentTextLength(part.text, limits, context.shortLinkBaseUrl);
   if (length > limits.maxLength) add('text_too_long', { length, max: limits.maxLength });
 
   let images = 0;

@@ -167,7 +167,7 @@ export class CsvImporter {
     }
   }
 
-  private async context(workspaceId: string, settings: { timeZone: string; requireAltText: boolean }, delimiter: RowContext['delimiter'], urls: string[]): Promise<RowContext> {
+  private async context(workspaceId: string, settings: { timeZone: string; requireAltText: boolean; shortLinkBaseUrl: string | null }, delimiter: RowContext['delimiter'], urls: string[]): Promise<RowContext> {
     const channels = await this.db.selectFrom('channel').select(['id', 'handle', 'network', 'status']).where('workspace_id', '=', workspaceId).execute();
     const channelsByHandle = new Map<string, ChannelRef[]>();
     for (const channel of channels) {
@@ -181,6 +181,7 @@ export class CsvImporter {
     return {
       timeZone: settings.timeZone,
       requireAltText: settings.requireAltText,
+      shortLinkBaseUrl: settings.shortLinkBaseUrl,
       now: this.now(),
       delimiter,
       channelsById: new Map(channels.map((channel) => [channel.id, channel])),

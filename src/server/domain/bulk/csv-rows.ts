@@ -23,6 +23,8 @@ export interface ChannelRef {
 export interface RowContext {
   timeZone: string;
   requireAltText: boolean;
+  /** Set when the workspace shortens links: lengths are counted with short links in place. */
+  shortLinkBaseUrl?: string | null;
   now: number;
   delimiter: CsvDelimiter;
   channelsById: Map<string, ChannelRef>;
@@ -159,7 +161,7 @@ function contentProblems(post: RowPost, channel: ChannelRef, context: RowContext
     if (facts) media[id] = facts;
     return id;
   });
-  return checkTargetContent(content, { limits: manifest.limits, capabilities: manifest.capabilities, requireAltText: context.requireAltText, media })
+  return checkTargetContent(content, { limits: manifest.limits, capabilities: manifest.capabilities, requireAltText: context.requireAltText, media, shortLinkBaseUrl: context.shortLinkBaseUrl })
     .filter((issue) => issue.severity === 'error')
     // A media the library lost is already said once for the row (csv_media_not_found).
     .filter((issue) => issue.code !== 'media_missing')

@@ -11,8 +11,11 @@ export class PublishingSettingsStore {
   private readonly db: Kysely<Database>;
   private readonly queue: JobQueue;
   private readonly now: () => number;
+  /** This Relais' public address (short links start with it). */
+  private readonly shortLinkBaseUrl: string;
 
-  constructor(db: Kysely<Database>, queue: JobQueue, now: () => number = Date.now) {
+  constructor(db: Kysely<Database>, queue: JobQueue, now: () => number = Date.now, shortLinkBaseUrl = '') {
+    this.shortLinkBaseUrl = shortLinkBaseUrl;
     this.db = db;
     this.queue = queue;
     this.now = now;
@@ -31,6 +34,7 @@ export class PublishingSettingsStore {
       pausedBy: row?.paused ? (row.paused_by_name ?? null) : null,
       requireAltText: Boolean(row?.require_alt_text),
       shortenLinks: Boolean(row?.shorten_links),
+      shortLinkBaseUrl: this.shortLinkBaseUrl,
     };
   }
 

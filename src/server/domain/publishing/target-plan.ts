@@ -44,18 +44,26 @@ export class TargetPlanner {
   private readonly manifest: (network: string) => ConnectorManifest | null;
   private readonly media: MediaFactsProvider;
   private readonly now: () => number;
+  private readonly shortLinkBaseUrl: string | null;
 
-  constructor(deps: { db: Kysely<Database>; manifest: (network: string) => ConnectorManifest | null; media: MediaFactsProvider; now: () => number }) {
+  constructor(deps: { db: Kysely<Database>; manifest: (network: string) => ConnectorManifest | null; media: MediaFactsProvider; now: () => number; shortLinkBaseUrl?: string | null }) {
+    this.shortLinkBaseUrl = deps.shortLinkBaseUrl ?? null;
     this.db = deps.db;
     this.manifest = deps.manifest;
     this.media = deps.media;
     this.now = deps.now;
   }
 
-  async workspaceSettings(workspaceId: string): Promise<{ timeZone: string; requireAltText: boolean; paused: boolean }> {
+  /** `shortLinkBaseUrl` is set when the workspace shortens links (lengths are then counted with short links in place). */
+  async workspaceSettings(workspaceId: string): Promise<{ timeZone: string; requireAltText: boolean; paused: boolean; shortLinkBaseUrl: string | null }> {
     const workspace = await this.db.selectFrom('organization').select(['timeZone']).where('id', '=', workspaceId).executeTakeFirst();
-    const settings = await this.db.selectFrom('publishing_setting').select(['require_alt_text', 'paused']).where('workspace_id', '=', workspaceId).executeTakeFirst();
-    return { timeZone: workspace?.timeZone || 'UTC', requireAltText: Boolean(settings?.require_alt_text), paused: Boolean(settings?.paused) };
+    const settings = await this.db.selectFrom('publishing_setting').select(['require_alt_text', 'paused', 'shorten_links']).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return {
+      timeZone: workspace?.timeZone || 'UTC',
+      requireAltText: Boolean(settings?.require_alt_text),
+      paused: Boolean(settings?.paused),
+      shortLinkBaseUrl: settings?.shorten_links && this.shortLinkBaseUrl ? this.shortLinkBaseUrl : null,
+    };
   }
 
   /** Every problem of every channel's content (errors and warnings), without saving anything. */
@@ -65,7 +73,7 @@ export class TargetPlanner {
     const media = await this.mediaFacts(input.workspaceId, input.content, input.channels);
     return input.channels.map((entry) => {
       const channel = channels.get(entry.channelId)!;
-      return { channelId: entry.channelId, issues: this.issuesFor(channel.network, entry.content ?? input.content, settings.requireAltText, media) };
+      return { channelId: entry.channelId, issues: this.issuesFor(channel.network, entry.content ?? input.content, settings, media) };
     });
   }
 
@@ -89,7 +97,7 @@ export class TargetPlanner {
       const channel = channels.get(entry.channelId)!;
       const content = entry.content ?? input.content;
       if (!isDraft) {
-        const issues = this.issuesFor(channel.network, content, settings.requireAltText, media);
+        const issues = this.issuesFor(channel.network, content, settings, media);
         const first = issues.find((issue) => issue.severity === 'error');
         if (first && hasErrors(issues)) {
           throw withBody(new AppError(422, `content_${first.code}` as never, { channel: channel.handle, ...first.params }), {
@@ -110,10 +118,10 @@ export class TargetPlanner {
     return planned;
   }
 
-  private issuesFor(network: string, content: PostContent, requireAltText: boolean, media: Record<string, MediaFacts>): ContentIssue[] {
+  private issuesFor(network: string, content: PostContent, settings: { requireAltText: boolean; shortLinkBaseUrl: string | null }, media: Record<string, MediaFacts>): ContentIssue[] {
     const manifest = this.manifest(network);
     if (!manifest) return [{ part: 0, code: 'network_unknown', params: {}, severity: 'error' }];
-    return checkTargetContent(content, { limits: manifest.limits, capabilities: manifest.capabilities, requireAltText, media });
+    return checkTargetContent(content, { limits: manifest.limits, capabilities: manifest.capabilities, requireAltText: settings.requireAltText, media, shortLinkBaseUrl: settings.shortLinkBaseUrl });
   }
 
   private async channels(workspaceId: string, ids: string[]) {

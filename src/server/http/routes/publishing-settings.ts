@@ -9,7 +9,7 @@ import { auditActor, requireUser } from '../request-context.ts';
 import { errorResponses, workspaceParams } from './schemas.ts';
 import { campaignView } from './publishing-schemas.ts';
 
-const settingsView = z.object({ paused: z.boolean(), pausedAt: z.string().nullable(), pausedBy: z.string().nullable(), requireAltText: z.boolean(), shortenLinks: z.boolean() });
+const settingsView = z.object({ paused: z.boolean(), pausedAt: z.string().nullable(), pausedBy: z.string().nullable(), requireAltText: z.boolean(), shortenLinks: z.boolean(), shortLinkBaseUrl: z.string() });
 const slot = z.strictObject({ weekday: z.number().int().min(1).max(7), time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) });
 const channelParams = workspaceParams.extend({ channelId: z.string().min(1).max(64) });
 const campaignParams = workspaceParams.extend({ campaignId: z.string().min(1).max(64) });

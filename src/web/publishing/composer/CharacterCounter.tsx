@@ -2,12 +2,26 @@
 // (Bluesky: graphemes; Mastodon: every link as 23), against its limit.
 import { Group, RingProgress, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { countTextLength, type ComposerLimits } from '../../../shared/composer/limits.ts';
+import type { ComposerLimits } from '../../../shared/composer/limits.ts';
+import { sentTextLength } from '../../../shared/composer/validate-post.ts';
 import { networkLook } from '../../channels/networks.tsx';
 
-export function CharacterCounter({ text, limits, network, showNetwork }: { text: string; limits: ComposerLimits; network: string; showNetwork: boolean }) {
+export function CharacterCounter({
+  text,
+  limits,
+  network,
+  showNetwork,
+  shortLinkBaseUrl = null,
+}: {
+  text: string;
+  limits: ComposerLimits;
+  network: string;
+  showNetwork: boolean;
+  /** Set when the workspace shortens links: each link counts as the short link that will be sent. */
+  shortLinkBaseUrl?: string | null;
+}) {
   const { t } = useTranslation();
-  const length = countTextLength(text, limits);
+  const length = sentTextLength(text, limits, shortLinkBaseUrl);
   const left = limits.maxLength - length;
   const over = left < 0;
   const color = over ? 'red' : left <= 20 ? 'orange' : 'gray';

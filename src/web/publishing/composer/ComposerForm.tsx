@@ -72,7 +72,8 @@ export function ComposerForm({
     setSubmitError(null);
   };
 
-  const localChecks = useChannelChecks(draft, channels, networks, media.info, settings.requireAltText, media.loading);
+  const shortLinkBaseUrl = settings.shortenLinks ? settings.shortLinkBaseUrl : null;
+  const localChecks = useChannelChecks(draft, channels, networks, media.info, settings.requireAltText, media.loading, shortLinkBaseUrl);
   // The server's word wins until the next change: it may know what the browser cannot (a file gone from the library).
   const checks: ChannelCheck[] = useMemo(
     () =>
@@ -90,7 +91,7 @@ export function ComposerForm({
   const activeChecks = scope === 'all' ? checks : checks.filter((c) => c.channel.id === scope.channelId);
   const counters: CounterRule[] = [];
   for (const check of activeChecks) {
-    if (check.rules && !counters.some((c) => c.network === check.channel.network)) counters.push({ network: check.channel.network, limits: check.rules.limits });
+    if (check.rules && !counters.some((c) => c.network === check.channel.network)) counters.push({ network: check.channel.network, limits: check.rules.limits, shortLinkBaseUrl });
   }
   const threads = activeChecks.some((c) => c.rules?.capabilities.includes('publish.thread'));
   const replies = activeChecks.some((c) => c.rules?.capabilities.includes('publish.reply'));

@@ -22,6 +22,8 @@ export interface PartToolProps {
 export interface CounterRule {
   network: string;
   limits: ComposerLimits;
+  /** Set when the workspace shortens links: links count as the short links that will be sent. */
+  shortLinkBaseUrl: string | null;
 }
 
 /** Puts `insert` where the caret is (replacing a selection), and the caret after it. */
@@ -103,7 +105,7 @@ export function PartEditor({
           </Group>
           <Group gap="md">
             {counters.map((rule) => (
-              <CharacterCounter key={rule.network} text={part.text} limits={rule.limits} network={rule.network} showNetwork={counters.length > 1} />
+              <CharacterCounter key={rule.network} text={part.text} limits={rule.limits} network={rule.network} showNetwork={counters.length > 1} shortLinkBaseUrl={rule.shortLinkBaseUrl} />
             ))}
           </Group>
         </Group>

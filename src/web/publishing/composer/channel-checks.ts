@@ -29,7 +29,7 @@ export interface ChannelCheck {
 /** What the composer knows of each attached media file (from the picker or the library). */
 export type MediaInfo = Record<string, Pick<MediaView, 'id' | 'kind' | 'mimeType' | 'thumbnailUrl' | 'fileUrl' | 'altText' | 'fileName'> | undefined>;
 
-export function useChannelChecks(draft: ComposerDraft, channels: readonly Channel[], networks: readonly NetworkInfo[] | undefined, media: MediaInfo, requireAltText: boolean, mediaLoading: boolean): ChannelCheck[] {
+export function useChannelChecks(draft: ComposerDraft, channels: readonly Channel[], networks: readonly NetworkInfo[] | undefined, media: MediaInfo, requireAltText: boolean, mediaLoading: boolean, shortLinkBaseUrl: string | null = null): ChannelCheck[] {
   return useMemo(() => {
     const facts: Record<string, MediaFacts | undefined> = {};
     for (const [id, info] of Object.entries(media)) if (info) facts[id] = { kind: info.kind, mimeType: info.mimeType };
@@ -38,10 +38,10 @@ export function useChannelChecks(draft: ComposerDraft, channels: readonly Channe
       if (!channel) return [];
       const rules = rulesOf(channel.network, networks);
       if (!rules) return [{ channel, rules, issues: [] }];
-      let issues = checkTargetContent(contentFor(draft, channelId), { limits: rules.limits, capabilities: rules.capabilities, requireAltText, media: facts });
+      let issues = checkTargetContent(contentFor(draft, channelId), { limits: rules.limits, capabilities: rules.capabilities, requireAltText, media: facts, shortLinkBaseUrl });
       // While the library is still answering, an attached file is not "missing".
       if (mediaLoading) issues = issues.filter((issue) => issue.code !== 'media_missing');
       return [{ channel, rules, issues }];
     });
-  }, [draft, channels, networks, media, requireAltText, mediaLoading]);
+  }, [draft, channels, networks, media, requireAltText, mediaLoading, shortLinkBaseUrl]);
 }

@@ -32,9 +32,11 @@ export class PublishingNotifier implements PostChangeListener, ReviewListener, P
     this.store = new NotificationStore(deps.database.db);
   }
 
-  async submittedForApproval(workspaceId: string, postId: string, actor: EventActor): Promise<void> {
+  async submittedForApproval(workspaceId: string, postIds: string[], actor: EventActor): Promise<void> {
     const approvers = (await this.members(workspaceId, approverRoles)).filter((member) => member.userId !== actor.userId);
-    await this.tell(workspaceId, postId, approvers, 'approval_requested', { actorName: actor.label }, true);
+    if (postIds.length === 1) await this.tell(workspaceId, postIds[0], approvers, 'approval_requested', { actorName: actor.label }, true);
+    // A batch (a CSV import) is one notice and one e-mail, pointing at the posts awaiting approval.
+    else await this.tell(workspaceId, postIds[0], approvers, 'approvals_requested', { actorName: actor.label, count: postIds.length }, true);
   }
 
   async decided(workspaceId: string, postId: string, decision: 'approved' | 'rejected', actor: EventActor, comment: string | null): Promise<void> {
@@ -60,7 +62,7 @@ export class PublishingNotifier implements PostChangeListener, ReviewListener, P
     postId: string,
     people: Array<{ userId: string; email: string; locale: string | null }>,
     kind: PublishingMailKind | 'post_commented',
-    details: { actorName?: string; reason?: string | null; channel?: string; targetId?: string },
+    details: { actorName?: string; reason?: string | null; channel?: string; targetId?: string; count?: number },
     email: boolean,
   ): Promise<void> {
     if (people.length === 0) return;
@@ -81,7 +83,8 @@ export class PublishingNotifier implements PostChangeListener, ReviewListener, P
             excerpt,
             channel: details.channel ?? null,
             reason: details.reason ?? null,
-            url: `${this.config.baseUrl}/w/${workspaceId}/posts/${postId}`,
+            count: details.count ?? 1,
+            url: kind === 'approvals_requested' ? `${this.config.baseUrl}/w/${workspaceId}/posts?tab=pending` : `${this.config.baseUrl}/w/${workspaceId}/posts/${postId}`,
           }),
         );
       } catch (error) {

@@ -179,6 +179,16 @@ for (const engine of engines) {
       const created = await post(imported.body.created![0]);
       assert.equal(created.approval, 'pending');
       assert.equal(created.targets[0].state, 'pending_approval');
+
+      type Notices = { items: Array<{ kind: string; payload: Record<string, unknown> }> };
+      const notices = async () => (await admin.get<Notices>(`/api/workspaces/${workspaceId}/notifications`)).body.items;
+      const before = (await notices()).length;
+      const batch = await member.post<Report>(importUrl(false), {
+        csv: 'channels,date,text\n@fan.test,2031-03-04 12:00,Un\n@fan.test,2031-03-05 12:00,Deux\n@fan.test,2031-03-06 12:00,Trois\n',
+      });
+      assert.equal(batch.status, 201, JSON.stringify(batch.body));
+      const added = (await notices()).slice(0, (await notices()).length - before);
+      assert.deepEqual(added.map((n) => [n.kind, n.payload.count]), [['approvals_requested', 3]], 'approvers hear of an import once, not once per line');
     });
 
     test('a media that cannot be downloaded stops the import at its line; no post is stored and the library is unchanged', async () => {

@@ -28,10 +28,10 @@ function WorkspaceBell({ workspaceId }: { workspaceId: string }) {
   const items = notifications.data?.items ?? [];
   const label = unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell');
 
-  const open = (item: NotificationItem, postId: string | null) => {
+  const open = (item: NotificationItem, path: string | null) => {
     if (!item.read) markRead.mutate([item.id]);
     setOpened(false);
-    if (postId) void navigate(`/w/${encodeURIComponent(workspaceId)}/posts/${encodeURIComponent(postId)}`);
+    if (path) void navigate(`/w/${encodeURIComponent(workspaceId)}/${path}`);
   };
 
   return (
@@ -72,12 +72,12 @@ function WorkspaceBell({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-function NotificationRow({ item, onOpen }: { item: NotificationItem; onOpen: (item: NotificationItem, postId: string | null) => void }) {
+function NotificationRow({ item, onOpen }: { item: NotificationItem; onOpen: (item: NotificationItem, path: string | null) => void }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const text = describeNotification(item, t);
   return (
-    <UnstyledButton className="relais-notification" data-unread={!item.read || undefined} onClick={() => onOpen(item, text.postId)} data-testid="notification-item" data-kind={item.kind}>
+    <UnstyledButton className="relais-notification" data-unread={!item.read || undefined} onClick={() => onOpen(item, text.path)} data-testid="notification-item" data-kind={item.kind}>
       <Group gap="sm" wrap="nowrap" align="flex-start">
         <Box className="relais-notification-dot" aria-hidden="true" />
         <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>

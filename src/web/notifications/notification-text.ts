@@ -5,6 +5,7 @@ import type { NotificationItem } from './notifications-api.ts';
 
 export const knownKinds = [
   'approval_requested',
+  'approvals_requested',
   'post_approved',
   'post_rejected',
   'post_commented',
@@ -22,6 +23,8 @@ export interface NotificationText {
   /** A comment, a reason, the network's words. */
   note: string | null;
   postId: string | null;
+  /** Where a click leads, inside the workspace (e.g. `posts/<id>`), or null. */
+  path: string | null;
 }
 
 export function describeNotification(item: NotificationItem, t: TFunction): NotificationText {
@@ -33,9 +36,16 @@ export function describeNotification(item: NotificationItem, t: TFunction): Noti
       actor: text(p.actorName) ?? t('notifications.someone'),
       client: text(p.clientName) ?? text(p.actorName) ?? t('notifications.someone'),
       channel: text(p.channel) ?? '',
+      count: typeof p.count === 'number' ? p.count : 1,
     }),
     excerpt: text(p.excerpt),
     note: text(p.reason),
     postId: text(p.postId),
+    path: pathOf(item.kind, text(p.postId)),
   };
+}
+
+function pathOf(kind: string, postId: string | null): string | null {
+  if (kind === 'approvals_requested') return 'posts?tab=pending';
+  return postId ? `posts/${encodeURIComponent(postId)}` : null;
 }

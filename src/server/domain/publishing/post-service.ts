@@ -34,7 +34,8 @@ export interface SavePostInput {
 
 /** Told after the change is committed (notifications, e-mails). */
 export interface PostChangeListener {
-  submittedForApproval(workspaceId: string, postId: string, actor: EventActor): Promise<void>;
+  /** Posts now awaiting approval; several when they came together (a CSV import): approvers hear of them once. */
+  submittedForApproval(workspaceId: string, postIds: string[], actor: EventActor): Promise<void>;
 }
 
 const unchangeable = ['publishing', 'published'] as const;
@@ -95,7 +96,8 @@ export class PostService {
         if (approval === 'pending') await recordPostEvent(trx, { postId, workspaceId, actor, action: 'submitted', at: now });
       }
     });
-    for (const { postId, approval } of prepared) if (approval === 'pending') await this.listener.submittedForApproval(workspaceId, postId, actor);
+    const pending = prepared.filter((entry) => entry.approval === 'pending').map((entry) => entry.postId);
+    if (pending.length > 0) await this.listener.submittedForApproval(workspaceId, pending, actor);
     return prepared.map((entry) => entry.postId);
   }
 
@@ -175,7 +177,7 @@ export class PostService {
       await recordPostEvent(trx, { postId, workspaceId, actor, action: 'updated', detail: { schedule: input.schedule.kind, channels: planned.map((t) => t.handle) }, at: now });
       if (approval === 'pending' && post.approval !== 'pending') await recordPostEvent(trx, { postId, workspaceId, actor, action: 'submitted', at: now });
     });
-    if (approval === 'pending' && post.approval !== 'pending') await this.listener.submittedForApproval(workspaceId, postId, actor);
+    if (approval === 'pending' && post.approval !== 'pending') await this.listener.submittedForApproval(workspaceId, [postId], actor);
   }
 
   /** Deletes what is not yet published; a target being published right now makes the whole deletion wait (409). */

@@ -4,14 +4,21 @@ import { existsSync } from 'node:fs';
 
 export const chromiumPath = '/usr/bin/chromium';
 
+// Without a colour emoji font, screenshots show boxes where people see emoji.
+const emojiFontPath = '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf';
+
 export function ensureChromium(): void {
-  if (existsSync(chromiumPath)) return;
+  const missing = [existsSync(chromiumPath) ? null : 'chromium', existsSync(emojiFontPath) ? null : 'fonts-noto-color-emoji'].filter((name) => name !== null);
+  if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    console.error('Chromium is missing: install it with `apt-get install -y chromium` (browser tests need it).');
-    process.exit(1);
+    if (missing.includes('chromium')) {
+      console.error('Chromium is missing: install it with `apt-get install -y chromium` (browser tests need it).');
+      process.exit(1);
+    }
+    return;
   }
-  console.log('Installing Chromium from Debian for the browser tests…');
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+  console.log(`Installing ${missing.join(' and ')} from Debian for the browser tests…`);
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit' });
 }
 
 export const chromiumArgs = [

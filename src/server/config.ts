@@ -62,6 +62,10 @@ const envSchema = z.object({
   RELAIS_JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   /** Seconds after publication when a post's first metrics are read (then again a day later). */
   RELAIS_FIRST_METRICS_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Inbox polling: the shortest interval between two polls of a busy channel… */
+  RELAIS_INBOX_POLL_MIN_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** …and the longest for a quiet one (the interval doubles after each empty poll). */
+  RELAIS_INBOX_POLL_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 });
 
 export type RawEnv = Record<string, string | undefined>;
@@ -81,6 +85,7 @@ export interface Config {
   trustProxy: boolean;
   media: MediaConfig;
   firstMetricsAfterMs: number;
+  inboxPoll: { minMs: number; maxMs: number };
   jobLeaseMs: number;
 }
 
@@ -131,6 +136,7 @@ export function loadConfig(env: RawEnv = readProcessEnv()): Config {
     trustProxy: e.RELAIS_TRUST_PROXY,
     media,
     firstMetricsAfterMs: e.RELAIS_FIRST_METRICS_AFTER_SECONDS * 1000,
+    inboxPoll: { minMs: e.RELAIS_INBOX_POLL_MIN_SECONDS * 1000, maxMs: Math.max(e.RELAIS_INBOX_POLL_MIN_SECONDS, e.RELAIS_INBOX_POLL_MAX_SECONDS) * 1000 },
     jobLeaseMs: e.RELAIS_JOB_LEASE_SECONDS * 1000,
   };
 }

@@ -15,6 +15,7 @@ import { cronEntries, registerHousekeeping } from './housekeeping.ts';
 import { channelCronEntries, registerChannelJobs } from './channel-jobs.ts';
 import { publishingCronEntries, registerPublishingJobs } from './publishing-jobs.ts';
 import { feedCronEntries, registerFeedJobs } from './feed-jobs.ts';
+import { inboxCronEntries, registerInboxJobs } from './inbox-jobs.ts';
 import { assertStrongPassword } from './auth/password-policy.ts';
 import { authCall } from './auth/auth-errors.ts';
 import { AppError } from './errors.ts';
@@ -56,12 +57,13 @@ export async function startRelais(config: Config, roles = config.roles, options:
     registerChannelJobs(handlers, services);
     registerPublishingJobs(handlers, services);
     registerFeedJobs(handlers, services);
+    registerInboxJobs(handlers, services);
     const worker = new Worker(services.database, handlers, { concurrency: config.workerConcurrency, leaseMs: config.jobLeaseMs, logger });
     await worker.start();
     stops.push(() => worker.stop({ timeoutMs: 20_000 }));
   }
   if (roles.includes('scheduler')) {
-    const scheduler = new Scheduler(services.database, services.queue, [...cronEntries, ...channelCronEntries, ...publishingCronEntries, ...feedCronEntries]);
+    const scheduler = new Scheduler(services.database, services.queue, [...cronEntries, ...channelCronEntries, ...publishingCronEntries, ...feedCronEntries, ...inboxCronEntries]);
     await scheduler.start();
     stops.push(() => scheduler.stop());
   }

@@ -59,6 +59,7 @@ export async function createServices(config: Config, logger: Logger, options: { 
     publishing,
     inbox,
     async close() {
+      inbox.live.close();
       await channels.close();
       await mediaStorage.close();
       mailer.close();

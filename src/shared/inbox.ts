@@ -227,8 +227,13 @@ export const bulkUpdateSchema = z.strictObject({
 });
 export type BulkUpdate = z.infer<typeof bulkUpdateSchema>;
 
+/**
+ * An internal note. Teammates are mentioned by id in `mentions` (the web app's
+ * @ picker fills it and writes "@Name" in the body); each is notified once.
+ */
 export const noteInputSchema = z.strictObject({
   body: z.string().trim().min(1).max(5000),
+  mentions: z.array(id).max(20).default([]),
 });
 export type NoteInput = z.infer<typeof noteInputSchema>;
 

@@ -120,6 +120,11 @@ export class ApiClient {
     const response = await fetch(this.baseUrl + pathname, { headers: { 'accept-language': this.locale, ...(cookie ? { cookie } : {}), ...headers } });
     return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
   }
+  /** A GET whose body is left to the caller (a server-sent events stream), with this client's session. */
+  async open(pathname: string, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    return fetch(this.baseUrl + pathname, { headers: { 'accept-language': this.locale, ...(cookie ? { cookie } : {}), ...headers }, signal });
+  }
   post<T = Record<string, unknown>>(pathname: string, body: unknown = {}) {
     return this.request<T>('POST', pathname, body);
   }

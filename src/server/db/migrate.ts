@@ -11,6 +11,7 @@ import * as links from './migrations/0006-links.ts';
 import * as feeds from './migrations/0007-feeds.ts';
 import * as approvalLinks from './migrations/0008-approval-links.ts';
 import * as inbox from './migrations/0009-inbox.ts';
+import * as inboxReplyDone from './migrations/0010-inbox-reply-done.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0007-feeds': feeds,
   '0008-approval-links': approvalLinks,
   '0009-inbox': inbox,
+  '0010-inbox-reply-done': inboxReplyDone,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -617,6 +617,7 @@ export interface InboxReplyTable {
   approved_by: string | null;
   review_comment: string | null;
   saved_reply_id: string | null;
+  mark_done: Generated<number>;
   attempts: number;
   publish_started_at: number | null;
   claimed_job_id: number | null;

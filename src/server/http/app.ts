@@ -35,6 +35,8 @@ import { createApprovalLinkParts } from '../approval-link-wiring.ts';
 import { registerLinkRoutes } from './routes/links.ts';
 import { registerBulkRoutes } from './routes/bulk.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
+import { registerInboxRoutes } from './routes/inbox.ts';
+import { registerInboxSettingsRoutes } from './routes/inbox-settings.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -110,6 +112,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance & { 
   registerLinkRoutes(app, services);
   await registerBulkRoutes(app, services);
   registerFeedRoutes(app, services);
+  registerInboxRoutes(app, services);
+  registerInboxSettingsRoutes(app, services);
   await registerMediaRoutes(app, services);
   registerComposerKitRoutes(app, services);
   await registerWebApp(app);

@@ -27,6 +27,7 @@ export const auditActions = [
   'publishing_resumed',
   'approval_link_created',
   'approval_link_revoked',
+  'inbox_settings_changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Workspace } from '../../shared/api-types.ts';
 import { can } from '../../shared/roles.ts';
-import { IconBroadcast, IconBuilding, IconCalendar, IconClock, IconFilter, IconHistory, IconKey, IconMail, IconPhoto, IconRss, IconSend, IconServer, IconSettings, IconShare, IconSpeakerphone, IconTemplate, IconUpload, IconUser, IconUsers } from '../ui/icons.tsx';
+import { IconBroadcast, IconBuilding, IconCalendar, IconClock, IconInbox, IconMessage, IconFilter, IconHistory, IconKey, IconMail, IconPhoto, IconRss, IconSend, IconServer, IconSettings, IconShare, IconSpeakerphone, IconTemplate, IconUpload, IconUser, IconUsers } from '../ui/icons.tsx';
 import { postsPath, publishingPath } from '../publishing/paths.ts';
 import { pagePermission, settingsPath, type SettingsPage } from '../workspaces/paths.ts';
 
@@ -68,6 +68,13 @@ export function Navbar({ workspace, isInstanceAdmin, onNavigate }: { workspace: 
         { key: 'publishing-settings', to: publishingPath(workspace.id, 'settings'), label: t('nav.publishingSettings'), icon: <IconSettings /> },
       ]
     : [];
+  const engage: Item[] =
+    workspace && can(workspace.role, 'inbox:read')
+      ? [
+          { key: 'inbox', to: `/w/${encodeURIComponent(workspace.id)}/inbox`, label: t('nav.inbox'), icon: <IconInbox /> },
+          { key: 'inbox-settings', to: `/w/${encodeURIComponent(workspace.id)}/inbox/settings`, label: t('nav.inboxSettings'), icon: <IconMessage /> },
+        ]
+      : [];
   const system: Item[] = isInstanceAdmin ? [{ key: 'jobs', to: '/admin/jobs', label: t('nav.jobs'), icon: <IconServer /> }] : [];
 
   const renderItem = (item: Item) => (
@@ -77,7 +84,7 @@ export function Navbar({ workspace, isInstanceAdmin, onNavigate }: { workspace: 
       to={item.to}
       label={item.label}
       leftSection={item.icon}
-      active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+      active={pathname === item.to || (item.key !== 'inbox' && pathname.startsWith(`${item.to}/`))}
       onClick={onNavigate}
       className="relais-nav-link"
       data-testid={`nav-${item.key}`}
@@ -86,6 +93,16 @@ export function Navbar({ workspace, isInstanceAdmin, onNavigate }: { workspace: 
 
   return (
     <Stack component="nav" gap={2} aria-label={t('nav.label')}>
+      {engage.length > 0 && (
+        <>
+          <Text className="relais-nav-section" data-testid="nav-engage" id="nav-engage-heading">
+            {t('nav.engage')}
+          </Text>
+          <Stack gap={2} role="group" aria-labelledby="nav-engage-heading" mb="sm">
+            {engage.map(renderItem)}
+          </Stack>
+        </>
+      )}
       {publishing.length > 0 && (
         <>
           <Text className="relais-nav-section" data-testid="nav-publishing" id="nav-publishing-heading">

@@ -21,6 +21,8 @@ import { TemplatesPage } from '../settings/TemplatesPage.tsx';
 import { WorkspaceSettingsPage } from '../settings/WorkspaceSettingsPage.tsx';
 import { ComposerPage } from '../publishing/composer/ComposerPage.tsx';
 import { PostsPage } from '../publishing/posts/PostsPage.tsx';
+import { InboxPage } from '../inbox/InboxPage.tsx';
+import { InboxSettingsPage } from '../inbox/InboxSettingsPage.tsx';
 import { CampaignsPage } from '../publishing/settings/CampaignsPage.tsx';
 import { PublishingSettingsPage } from '../publishing/settings/PublishingSettingsPage.tsx';
 import { QueuesPage } from '../publishing/settings/QueuesPage.tsx';
@@ -63,6 +65,8 @@ export const router = createBrowserRouter([
             element: <WorkspaceLayout />,
             children: [
               { index: true, element: <Navigate to="settings/workspace" replace /> },
+              { path: 'inbox', element: <InboxPage /> },
+              { path: 'inbox/settings', element: <InboxSettingsPage /> },
               { path: 'calendar', element: <CalendarRoute /> },
               { path: 'posts', element: <PostsPage /> },
               { path: 'media', element: <MediaLibraryPage /> },

@@ -13,6 +13,12 @@ export const knownKinds = [
   'publish_needs_attention',
   'client_approved',
   'client_commented',
+  'inbox_assigned',
+  'inbox_mentioned',
+  'inbox_rule_notify',
+  'inbox_reply_approval',
+  'inbox_reply_rejected',
+  'inbox_reply_failed',
 ] as const;
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
@@ -41,7 +47,7 @@ export function describeNotification(item: NotificationItem, t: TFunction): Noti
     excerpt: text(p.excerpt),
     note: text(p.reason),
     postId: text(p.postId),
-    path: pathOf(item.kind, text(p.postId)),
+    path: typeof p.itemId === 'number' ? `inbox?item=${p.itemId}` : pathOf(item.kind, text(p.postId)),
   };
 }
 

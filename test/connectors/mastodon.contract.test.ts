@@ -363,7 +363,8 @@ test('Mastodon: limits come from the instance (1,000 characters), with fallbacks
 test('Mastodon: notifications page forward without gaps or repeats; DMs, reposts and quotes are told apart', async () => {
   const { server, brand, connector, asFan, make } = await brandConnector();
   const ours = await connector.publish({ idempotencyKey: 'k-ours', text: 'Our post' });
-  assert.deepEqual(await connector.activitySince(null), { items: [], cursor: null }, 'nothing came yet');
+  const empty = await connector.activitySince(null);
+  assert.deepEqual(empty, { items: [], cursor: 'mastodon:n:0' }, 'nothing came yet: the cursor still says "from the start"');
   await asFan('POST', `/api/v1/accounts/${brand.id}/follow`);
   const first = await connector.activitySince(null);
   assert.deepEqual(first.items.map((item) => item.kind), ['follow']);

@@ -107,7 +107,7 @@ export interface Activity {
 
 export interface ActivityPage {
   items: Activity[];
-  /** Opaque; pass it back to get only what came after. Null when nothing came yet. */
+  /** Opaque; pass it back to get only what came after. Never null once a first call succeeded (even with nothing in it). */
   cursor: string | null;
 }
 

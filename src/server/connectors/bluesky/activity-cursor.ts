@@ -79,9 +79,12 @@ export class ActivityCursor {
     return true;
   }
 
-  /** The cursor to hand back, or null when nothing was ever seen. */
-  serialize(): string | null {
-    if (this.seen.size === 0 && this.top === null) return null;
+  /**
+   * The cursor to hand back. When nothing was ever seen it still says "started, at the beginning of
+   * time": the next poll must read everything new, not only the most recent page as a first poll does.
+   */
+  serialize(): string {
+    if (this.seen.size === 0 && this.top === null) this.top = 0;
     for (const at of this.seen.values()) if (this.top === null || at > this.top) this.top = at;
     const top = this.top!;
     let entries = [...this.seen].filter(([, at]) => at >= top - overlapMs).sort((a, b) => b[1] - a[1]);

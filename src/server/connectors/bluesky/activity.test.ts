@@ -56,11 +56,13 @@ describe('Bluesky activity cursor', () => {
   const at = (minutes: number) => Date.UTC(2030, 0, 1, 10) + minutes * 60_000;
   const roundTrip = (cursor: ActivityCursor) => ActivityCursor.parse(cursor.serialize());
 
-  test('a fresh cursor has seen nothing and serializes to null', () => {
+  test('a fresh cursor has seen nothing; once handed back it reads everything from the start', () => {
     const cursor = ActivityCursor.parse(null);
     assert.equal(cursor.started, false);
     assert.equal(cursor.floor, null);
-    assert.equal(cursor.serialize(), null);
+    const after = ActivityCursor.parse(cursor.serialize());
+    assert.equal(after.started, true, 'the next poll is not a first poll (which reads one page only)');
+    assert.equal(after.see('at://a/1', at(0)), true, 'anything is new after an empty first poll');
     assert.equal(ActivityCursor.parse('not base64 json').started, false, 'an unreadable cursor starts afresh');
   });
 

@@ -498,7 +498,9 @@ export class MastodonConnector implements Connector {
       .sort((a, b) => compareIds(a.id, b.id))
       .map((notification) => this.toActivity(notification, accountId, self))
       .filter((activity): activity is Activity => activity !== null);
-    return { items: activities, cursor: newest === null ? cursor : `${cursorPrefix}${newest}` };
+    // An account with no notification yet still gets a cursor: the next poll must read everything from
+    // the start (min_id 0), not "the most recent page" as a first poll does — a burst in between would be cut.
+    return { items: activities, cursor: newest === null ? (cursor ?? `${cursorPrefix}0`) : `${cursorPrefix}${newest}` };
   }
 
   private toActivity(notification: MastoNotification, accountId: string, self: Array<{ username: string; acct: string }>): Activity | null {

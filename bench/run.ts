@@ -12,6 +12,7 @@ const modules: { title: string; load: () => Promise<BenchModule> }[] = [
   { title: 'spell check', load: () => import('./spellcheck.ts') },
   { title: 'language and sentiment', load: () => import('./sentiment.ts') },
   { title: 'publishing', load: () => import('./publishing.ts') },
+  { title: 'inbox', load: () => import('./inbox.ts') },
 ];
 
 const wanted = process.argv.slice(2);

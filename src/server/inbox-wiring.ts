@@ -68,7 +68,7 @@ export function createInboxParts(deps: InboxDeps): InboxParts {
 
   const settings = new InboxSettingsStore(db, now);
   const clock = new ResponseClock({ db, settings, now });
-  const rules = new InboxRules({ db, queue: deps.queue, clock, workers, now });
+  const rules = new InboxRules({ db, queue: deps.queue, workers, now });
   // The clock first (due times), then the rules (which may mark an item done).
   const ingestHooks: IngestHook[] = [clock, rules];
   const ingest = new InboxIngest({ db, nlp: createNlp(), hooks: () => ingestHooks, now });

@@ -12,6 +12,7 @@ import * as feeds from './migrations/0007-feeds.ts';
 import * as approvalLinks from './migrations/0008-approval-links.ts';
 import * as inbox from './migrations/0009-inbox.ts';
 import * as inboxReplyDone from './migrations/0010-inbox-reply-done.ts';
+import * as inboxSearchVector from './migrations/0011-inbox-search-vector.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0008-approval-links': approvalLinks,
   '0009-inbox': inbox,
   '0010-inbox-reply-done': inboxReplyDone,
+  '0011-inbox-search-vector': inboxSearchVector,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -200,7 +200,7 @@ export class InboxQueries {
     let query = phrase(terms.include[0]);
     for (const term of terms.include.slice(1)) query = sql`(${query} && ${phrase(term)})`;
     for (const term of terms.exclude) query = sql`(${query} && !!${phrase(term)})`;
-    return sql<SqlBool>`to_tsvector('simple', inbox_item.search_text) @@ ${query}`;
+    return sql<SqlBool>`inbox_item.search_vector @@ ${query}`;
   }
 }
 

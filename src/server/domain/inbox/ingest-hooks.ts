@@ -21,6 +21,8 @@ export interface IngestedItem {
 }
 
 export interface IngestHook {
+  /** Column values for the batch's new rows, decided before they are inserted (received at `receivedAt`). */
+  defaults?(trx: Transaction<Database>, workspaceId: string, receivedAt: number): Promise<{ first_response_due_at?: number }>;
   /** Called once per batch, in insertion order, inside the inserting transaction. */
   afterInsert(trx: Transaction<Database>, items: IngestedItem[]): Promise<void>;
 }

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, InboxItemKindColumn } from '../../db/schema.ts';
+import { engineOf } from '../../db/database.ts';
 import type { Activity } from '../../connectors/contract.ts';
 import { priorityScore, type Nlp } from '../../nlp/index.ts';
 import { normalizeSearchText } from './search-text.ts';
@@ -44,9 +45,11 @@ export class InboxIngest {
   readonly #nlp: Nlp;
   readonly #hooks: () => IngestHook[];
   readonly #now: () => number;
+  readonly #sqlite: boolean;
 
   constructor(deps: { db: Kysely<Database>; nlp: Nlp; hooks: () => IngestHook[]; now?: () => number }) {
     this.#db = deps.db;
+    this.#sqlite = engineOf(deps.db as never) === 'sqlite';
     this.#nlp = deps.nlp;
     this.#hooks = deps.hooks;
     this.#now = deps.now ?? Date.now;
@@ -84,6 +87,9 @@ export class InboxIngest {
     const authors = await this.#upsertAuthors(trx, channel, fresh, now);
     const conversations = await this.#conversations(trx, channel, fresh, now);
 
+    // What hooks decide before the rows exist (a first answer's due time), so that no row is written twice.
+    let defaults: { first_response_due_at?: number } = {};
+    for (const hook of this.#hooks()) if (hook.defaults) defaults = { ...defaults, ...(await hook.defaults(trx, channel.workspaceId, now)) };
     const inserted: Array<{ id: number; entry: Analysed; authorId: string; conversation: ConversationRef }> = [];
     for (const part of chunks(fresh, INSERT_CHUNK)) {
       const values = part.map((entry) => {
@@ -119,6 +125,7 @@ export class InboxIngest {
           remote_created_at: dateMs(post.createdAt ?? activity.createdAt, now),
           received_at: now,
           updated_at: now,
+          ...defaults,
         };
       });
       // Another poller may have inserted some of these since the read above: those rows are skipped.
@@ -165,15 +172,19 @@ export class InboxIngest {
     for (const { activity } of fresh) latest.set(activity.author.remoteId, activity.author);
     const remoteIds = [...latest.keys()];
     const existing = new Map<string, { id: string }>();
+    const known: Array<{ id: string; remote_id: string; handle: string; display_name: string | null; avatar_url: string | null; url: string | null; followers: number | null }> = [];
     for (const part of chunks(remoteIds, INSERT_CHUNK)) {
       const rows = await trx
         .selectFrom('inbox_author')
-        .select(['id', 'remote_id'])
+        .select(['id', 'remote_id', 'handle', 'display_name', 'avatar_url', 'url', 'followers'])
         .where('workspace_id', '=', channel.workspaceId)
         .where('network', '=', channel.network)
         .where('remote_id', 'in', part)
         .execute();
-      for (const row of rows) existing.set(row.remote_id, { id: row.id });
+      for (const row of rows) {
+        existing.set(row.remote_id, { id: row.id });
+        known.push(row);
+      }
     }
     const missing = remoteIds.filter((remoteId) => !existing.has(remoteId));
     for (const part of chunks(missing, INSERT_CHUNK)) {
@@ -210,21 +221,22 @@ export class InboxIngest {
         .execute();
       for (const row of rows) existing.set(row.remote_id, { id: row.id });
     }
-    // Profiles that were already known: their latest handle, name, avatar and followers.
-    for (const remoteId of remoteIds) {
-      if (missing.includes(remoteId)) continue;
-      const author = latest.get(remoteId)!;
-      await trx
-        .updateTable('inbox_author')
-        .set({
-          handle: author.handle,
-          display_name: author.displayName,
-          avatar_url: author.avatarUrl,
-          url: author.url,
-          ...(author.followers != null ? { followers: author.followers } : {}),
-        })
-        .where('id', '=', existing.get(remoteId)!.id)
-        .execute();
+    // Profiles that were already known and changed: their latest handle, name, avatar and followers, in one statement.
+    const changed = known
+      .map((row) => ({ row, author: latest.get(row.remote_id)! }))
+      .filter(({ row, author }) => row.handle !== author.handle || row.display_name !== author.displayName || row.avatar_url !== author.avatarUrl || row.url !== author.url || (author.followers != null && Number(row.followers) !== author.followers))
+      .map(({ row, author }) => [row.id, author.handle, author.displayName, author.avatarUrl, author.url, author.followers ?? row.followers] as const);
+    if (this.#sqlite) {
+      // In-process: one small update per changed author costs nothing (and SQLite's UPDATE … FROM scans).
+      for (const [id, handle, displayName, avatarUrl, url, followers] of changed) {
+        await trx.updateTable('inbox_author').set({ handle, display_name: displayName, avatar_url: avatarUrl, url, followers }).where('id', '=', id).execute();
+      }
+      return existing;
+    }
+    for (const part of chunks(changed, 200)) {
+      await sql`WITH v(id, handle, display_name, avatar_url, url, followers) AS (VALUES ${sql.join(part.map((values) => sql`(${sql.join(values)})`))})
+        UPDATE inbox_author SET handle = v.handle, display_name = v.display_name, avatar_url = v.avatar_url, url = v.url, followers = CAST(v.followers AS integer)
+        FROM v WHERE inbox_author.id = v.id`.execute(trx);
     }
     return existing;
   }
@@ -302,11 +314,21 @@ export class InboxIngest {
   async #count(trx: Transaction<Database>, inserted: Array<{ authorId: string; conversation: ConversationRef }>, now: number): Promise<void> {
     const byAuthor = countBy(inserted.map((row) => row.authorId));
     const byConversation = countBy(inserted.map((row) => row.conversation.id));
-    for (const [id, count] of byAuthor) {
-      await trx.updateTable('inbox_author').set({ item_count: sql`item_count + ${count}`, last_seen_at: now }).where('id', '=', id).execute();
+    if (this.#sqlite) {
+      for (const [id, count] of byAuthor) await trx.updateTable('inbox_author').set({ item_count: sql`item_count + ${count}`, last_seen_at: now }).where('id', '=', id).execute();
+      for (const [id, count] of byConversation) await trx.updateTable('inbox_conversation').set({ item_count: sql`item_count + ${count}`, last_item_at: now }).where('id', '=', id).execute();
+      return;
     }
-    for (const [id, count] of byConversation) {
-      await trx.updateTable('inbox_conversation').set({ item_count: sql`item_count + ${count}`, last_item_at: now }).where('id', '=', id).execute();
+    // One statement per table and batch (a round trip per author would dominate on PostgreSQL).
+    for (const part of chunks([...byAuthor], 400)) {
+      await sql`WITH v(id, n) AS (VALUES ${sql.join(part.map(([id, n]) => sql`(${id}, ${n})`))})
+        UPDATE inbox_author SET item_count = inbox_author.item_count + CAST(v.n AS integer), last_seen_at = ${now}
+        FROM v WHERE inbox_author.id = v.id`.execute(trx);
+    }
+    for (const part of chunks([...byConversation], 400)) {
+      await sql`WITH v(id, n) AS (VALUES ${sql.join(part.map(([id, n]) => sql`(${id}, ${n})`))})
+        UPDATE inbox_conversation SET item_count = inbox_conversation.item_count + CAST(v.n AS integer), last_item_at = ${now}
+        FROM v WHERE inbox_conversation.id = v.id`.execute(trx);
     }
   }
 }

@@ -5,7 +5,7 @@
 // transactions.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { IngestHook, IngestedItem } from './ingest-hooks.ts';
+import type { IngestHook } from './ingest-hooks.ts';
 import type { InboxDb } from './inbox-events.ts';
 import { addBusinessMs, businessMsBetween } from './business-hours.ts';
 import type { InboxSettingsStore } from './inbox-settings.ts';
@@ -23,21 +23,13 @@ export class ResponseClock implements IngestHook {
     this.#now = deps.now ?? Date.now;
   }
 
-  /** Sets when a first answer is due for each new item (settings read once per workspace of the batch). */
-  async afterInsert(trx: Transaction<Database>, items: IngestedItem[]): Promise<void> {
-    const byWorkspace = new Map<string, IngestedItem[]>();
-    for (const item of items) byWorkspace.set(item.workspaceId, [...(byWorkspace.get(item.workspaceId) ?? []), item]);
-    for (const [workspaceId, batch] of byWorkspace) {
-      const settings = await this.#settings.get(workspaceId, trx);
-      // Items received together share a due time: one update for them all.
-      const byReceived = new Map<number, number[]>();
-      for (const item of batch) byReceived.set(item.receivedAt, [...(byReceived.get(item.receivedAt) ?? []), item.id]);
-      for (const [receivedAt, ids] of byReceived) {
-        const due = addBusinessMs(receivedAt, settings.firstResponseTargetMinutes * MINUTE, settings.businessHours, settings.timeZone);
-        await trx.updateTable('inbox_item').set({ first_response_due_at: due }).where('id', 'in', ids).execute();
-      }
-    }
+  /** When a first answer is due for items received at `receivedAt` (set as they are inserted). */
+  async defaults(trx: Transaction<Database>, workspaceId: string, receivedAt: number): Promise<{ first_response_due_at: number }> {
+    const settings = await this.#settings.get(workspaceId, trx);
+    return { first_response_due_at: addBusinessMs(receivedAt, settings.firstResponseTargetMinutes * MINUTE, settings.businessHours, settings.timeZone) };
   }
+
+  async afterInsert(): Promise<void> {}
 
   /** The brand answered `itemId` at `at` (the reply reached the network); only the first answer counts. */
   async recordFirstResponse(db: InboxDb, workspaceId: string, itemId: number, at: number, userId: string | null): Promise<void> {

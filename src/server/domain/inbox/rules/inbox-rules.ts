@@ -16,7 +16,6 @@ import type { InboxItemView, RuleAction, RuleConditions, RuleInput, RuleView } f
 import { recordInboxEvents, type InboxEventInput } from '../inbox-events.ts';
 import type { IngestHook, IngestedItem } from '../ingest-hooks.ts';
 import { loadItemViews, type ItemRow } from '../item-views.ts';
-import type { ResponseClock } from '../response-clock.ts';
 import { matchesKeywords, matchesQuery, parseQuery, QueryError, textWords, type QueryNode } from './rule-query.ts';
 
 export const ruleNotifyJob = 'inbox.rule-notify';
@@ -42,14 +41,12 @@ interface CompiledRule {
 export class InboxRules implements IngestHook {
   readonly #db: Kysely<Database>;
   readonly #queue: JobQueue;
-  readonly #clock: ResponseClock;
   readonly #workers: (workspaceId: string) => Promise<string[]>;
   readonly #now: () => number;
 
-  constructor(deps: { db: Kysely<Database>; queue: JobQueue; clock: ResponseClock; workers: (workspaceId: string) => Promise<string[]>; now?: () => number }) {
+  constructor(deps: { db: Kysely<Database>; queue: JobQueue; workers: (workspaceId: string) => Promise<string[]>; now?: () => number }) {
     this.#db = deps.db;
     this.#queue = deps.queue;
-    this.#clock = deps.clock;
     this.#workers = deps.workers;
     this.#now = deps.now ?? Date.now;
   }
@@ -142,7 +139,10 @@ export class InboxRules implements IngestHook {
       .execute();
   }
 
-  /** The ingest hook: each new item through the workspace's enabled rules, in order. */
+  /**
+   * The ingest hook: each new item through the workspace's enabled rules, in order. Matching is in
+   * memory; the changes are then written grouped (one statement per kind of change and value).
+   */
   async afterInsert(trx: Transaction<Database>, items: IngestedItem[]): Promise<void> {
     const byWorkspace = new Map<string, IngestedItem[]>();
     for (const item of items) byWorkspace.set(item.workspaceId, [...(byWorkspace.get(item.workspaceId) ?? []), item]);
@@ -153,8 +153,13 @@ export class InboxRules implements IngestHook {
       const now = this.#now();
       const events: InboxEventInput[] = [];
       const matched = new Map<string, number>();
+      const tags: Array<{ item_id: number; workspace_id: string; tag: string }> = [];
+      const assignees = new Map<number, string>();
+      const priorities = new Map<number, number>();
+      const done = new Set<number>();
+      const spam = new Set<number>();
+      const notices: RuleNotifyPayload[] = [];
       for (const item of batch) {
-        let assigned: string | null = null;
         for (const rule of rules) {
           if (!matches(rule, item)) continue;
           matched.set(rule.row.id, (matched.get(rule.row.id) ?? 0) + 1);
@@ -162,19 +167,21 @@ export class InboxRules implements IngestHook {
           for (const action of rule.actions) {
             switch (action.type) {
               case 'tag':
-                await trx.insertInto('inbox_item_tag').values({ item_id: item.id, workspace_id: workspaceId, tag: action.tag }).onConflict((oc) => oc.doNothing()).execute();
+                if (tags.some((t) => t.item_id === item.id && t.tag === action.tag)) break;
+                tags.push({ item_id: item.id, workspace_id: workspaceId, tag: action.tag });
                 log('tag', { tag: action.tag });
                 break;
-              case 'assign':
-                if (assigned === action.userId) break;
-                await trx.updateTable('inbox_item').set({ assignee_id: action.userId }).where('id', '=', item.id).execute();
-                log('assign', { before: assigned, after: action.userId });
-                assigned = action.userId;
-                await this.#notify(trx, { workspaceId, itemId: item.id, userIds: [action.userId], ruleName: rule.row.name, kind: 'assign' });
+              case 'assign': {
+                const before = assignees.get(item.id) ?? null;
+                if (before === action.userId) break;
+                assignees.set(item.id, action.userId);
+                log('assign', { before, after: action.userId });
+                notices.push({ workspaceId, itemId: item.id, userIds: [action.userId], ruleName: rule.row.name, kind: 'assign' });
                 break;
+              }
               case 'priority':
-                await trx.updateTable('inbox_item').set({ priority: action.priority }).where('id', '=', item.id).execute();
-                log('priority', { before: 0, after: action.priority });
+                log('priority', { before: priorities.get(item.id) ?? 0, after: action.priority });
+                priorities.set(item.id, action.priority);
                 break;
               case 'markDone':
               case 'markSpam':
@@ -182,23 +189,31 @@ export class InboxRules implements IngestHook {
                   log('rule_kept_visible', { action: action.type });
                   break;
                 }
-                if (action.type === 'markDone') {
-                  await trx.updateTable('inbox_item').set({ status: 'done' }).where('id', '=', item.id).execute();
-                  await this.#clock.recordResolved(trx, workspaceId, item.id, now, null);
+                if (action.type === 'markDone' && !done.has(item.id)) {
+                  done.add(item.id);
                   log('status', { before: 'open', after: 'done' });
-                } else {
-                  await trx.updateTable('inbox_item').set({ spam: 1 }).where('id', '=', item.id).execute();
+                } else if (action.type === 'markSpam' && !spam.has(item.id)) {
+                  spam.add(item.id);
                   log('spam', { before: false, after: true });
                 }
                 break;
               case 'notify':
-                await this.#notify(trx, { workspaceId, itemId: item.id, userIds: action.userIds, ruleName: rule.row.name, kind: 'notify' });
+                notices.push({ workspaceId, itemId: item.id, userIds: action.userIds, ruleName: rule.row.name, kind: 'notify' });
                 log('notify', { userIds: action.userIds });
                 break;
             }
           }
         }
       }
+      for (let index = 0; index < tags.length; index += 500) {
+        await trx.insertInto('inbox_item_tag').values(tags.slice(index, index + 500)).onConflict((oc) => oc.doNothing()).execute();
+      }
+      for (const [userId, ids] of groupBy(assignees)) await trx.updateTable('inbox_item').set({ assignee_id: userId }).where('id', 'in', ids).execute();
+      for (const [priority, ids] of groupBy(priorities)) await trx.updateTable('inbox_item').set({ priority }).where('id', 'in', ids).execute();
+      // Received and resolved at the same instant: no business time between them.
+      if (done.size > 0) await trx.updateTable('inbox_item').set({ status: 'done', resolved_at: now, resolved_by: null, resolution_business_ms: 0 }).where('id', 'in', [...done]).execute();
+      if (spam.size > 0) await trx.updateTable('inbox_item').set({ spam: 1 }).where('id', 'in', [...spam]).execute();
+      for (const notice of notices) await this.#notify(trx, notice);
       await recordInboxEvents(trx, events, now);
       for (const [ruleId, count] of matched) {
         await trx.updateTable('inbox_rule').set({ match_count: sql`match_count + ${count}`, last_matched_at: now }).where('id', '=', ruleId).execute();
@@ -231,6 +246,13 @@ export class InboxRules implements IngestHook {
       if (people.some((id) => !workers.includes(id))) throw new AppError(422, 'inbox_rule_assignee_not_member');
     }
   }
+}
+
+/** Keys grouped by their value: one update per value. */
+function groupBy<V>(values: Map<number, V>): Map<V, number[]> {
+  const groups = new Map<V, number[]>();
+  for (const [id, value] of values) groups.set(value, [...(groups.get(value) ?? []), id]);
+  return groups;
 }
 
 function compile(row: Selectable<InboxRuleTable>): CompiledRule {

@@ -25,6 +25,8 @@ import { Conversations } from './domain/inbox/conversations.ts';
 import { ResponseReports } from './domain/inbox/response-report.ts';
 import { InboxLiveFeed } from './domain/inbox/live-feed.ts';
 import { InboxNotifier } from './inbox-notifier.ts';
+import { InboxWebhooks } from './domain/inbox/inbox-webhooks.ts';
+import { createSecretBox } from './security/secret-box.ts';
 
 export interface InboxDeps {
   config: Config;
@@ -53,6 +55,7 @@ export interface InboxParts {
   reports: ResponseReports;
   live: InboxLiveFeed;
   notifier: InboxNotifier;
+  webhooks: InboxWebhooks;
 }
 
 export function createInboxParts(deps: InboxDeps): InboxParts {
@@ -117,5 +120,6 @@ export function createInboxParts(deps: InboxDeps): InboxParts {
     reports: new ResponseReports({ db, settings, now }),
     live: new InboxLiveFeed(db),
     notifier,
+    webhooks: new InboxWebhooks({ db, registry: channels.registry, box: createSecretBox(deps.config.secretKey), ingest, baseUrl: deps.config.baseUrl, now }),
   };
 }

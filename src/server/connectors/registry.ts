@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { HttpClient } from '../net/http-client.ts';
 import type { RateLimiter } from '../net/rate-limiter.ts';
-import type { AccountProfile, Capability, Connector, ConnectorManifest } from './contract.ts';
+import type { AccountProfile, Activity, Capability, Connector, ConnectorManifest } from './contract.ts';
 import { blueskyDefinition } from './bluesky/index.ts';
 import { mastodonDefinition } from './mastodon/index.ts';
 
@@ -31,6 +31,14 @@ export interface ConnectorDefinition<Credentials = unknown> {
   connect(credentials: Credentials, deps: ConnectorDeps<Credentials>): Connector;
   /** Checks credentials typed into a form and says whose account they open. */
   testConnection?(credentials: Credentials, deps: ConnectorDeps<Credentials>): Promise<AccountProfile>;
+  /**
+   * For networks that push events: how a delivery is checked (signature over the raw body with the
+   * channel's secret) and read (the activities it carries for the channel's account; others ignored).
+   */
+  webhook?: {
+    verify(headers: Record<string, string | string[] | undefined>, rawBody: Buffer, secret: string): boolean;
+    parse(body: unknown, account: { remoteId: string; serverUrl: string }): Activity[];
+  };
 }
 
 export class ConnectorRegistry {

@@ -13,6 +13,7 @@ import * as approvalLinks from './migrations/0008-approval-links.ts';
 import * as inbox from './migrations/0009-inbox.ts';
 import * as inboxReplyDone from './migrations/0010-inbox-reply-done.ts';
 import * as inboxSearchVector from './migrations/0011-inbox-search-vector.ts';
+import * as inboxRemoteIndex from './migrations/0012-inbox-remote-index.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009-inbox': inbox,
   '0010-inbox-reply-done': inboxReplyDone,
   '0011-inbox-search-vector': inboxSearchVector,
+  '0012-inbox-remote-index': inboxRemoteIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -37,6 +37,7 @@ import { registerBulkRoutes } from './routes/bulk.ts';
 import { registerFeedRoutes } from './routes/feeds.ts';
 import { registerInboxRoutes } from './routes/inbox.ts';
 import { registerInboxSettingsRoutes } from './routes/inbox-settings.ts';
+import { registerInboxWebhookRoutes } from './routes/inbox-webhooks.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -114,6 +115,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance & { 
   registerFeedRoutes(app, services);
   registerInboxRoutes(app, services);
   registerInboxSettingsRoutes(app, services);
+  await registerInboxWebhookRoutes(app, services);
   await registerMediaRoutes(app, services);
   registerComposerKitRoutes(app, services);
   await registerWebApp(app);

@@ -5,6 +5,7 @@ import type { ConnectorDefinition } from '../registry.ts';
 import { createMastodonConnector } from './connector.ts';
 import { mastodonCredentialsSchema, type MastodonCredentials } from './credentials.ts';
 import { mastodonManifest } from './manifest.ts';
+import { parseMastodonWebhook, verifyMastodonWebhook } from './webhook.ts';
 
 export const mastodonDefinition: ConnectorDefinition<MastodonCredentials> = {
   manifest: mastodonManifest,
@@ -14,6 +15,7 @@ export const mastodonDefinition: ConnectorDefinition<MastodonCredentials> = {
   async testConnection(credentials, deps) {
     return createMastodonConnector({ credentials, http: deps.http, rateLimiter: deps.rateLimiter, onCredentialsChanged: deps.onCredentialsChanged }).profile();
   },
+  webhook: { verify: verifyMastodonWebhook, parse: parseMastodonWebhook },
 };
 
 export { mastodonManifest } from './manifest.ts';

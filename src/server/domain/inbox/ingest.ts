@@ -81,11 +81,19 @@ export class InboxIngest {
       const rows = await trx.selectFrom('inbox_item').select('remote_key').where('channel_id', '=', channel.id).where('remote_key', 'in', part).execute();
       for (const row of rows) known.add(row.remote_key);
     }
-    const fresh = analysed.filter((entry) => !known.has(entry.activity.id));
+    // The same post reported under another key (a webhook's and a poll's ids differ) is the same item.
+    const knownPosts = new Set<string>();
+    for (const part of chunks(analysed.map((entry) => entry.activity.post!.remoteId), INSERT_CHUNK)) {
+      const rows = await trx.selectFrom('inbox_item').select('remote_id').where('channel_id', '=', channel.id).where('remote_id', 'in', part).execute();
+      for (const row of rows) if (row.remote_id) knownPosts.add(row.remote_id);
+    }
+    const fresh = analysed.filter((entry) => !known.has(entry.activity.id) && !knownPosts.has(entry.activity.post!.remoteId));
     if (fresh.length === 0) return { inserted: 0, duplicates: analysed.length, skipped, itemIds: [] };
+    const rootFor = await this.#roots(trx, channel, fresh);
+    const rootOf = (activity: Activity) => rootFor.get(activity.id)!;
 
     const authors = await this.#upsertAuthors(trx, channel, fresh, now);
-    const conversations = await this.#conversations(trx, channel, fresh, now);
+    const conversations = await this.#conversations(trx, channel, fresh, rootOf, now);
 
     // What hooks decide before the rows exist (a first answer's due time), so that no row is written twice.
     let defaults: { first_response_due_at?: number } = {};
@@ -108,7 +116,7 @@ export class InboxIngest {
           remote_url: post.url,
           remote_ref: post.ref ?? null,
           reply_to_remote_id: post.replyTo,
-          root_remote_id: post.rootId,
+          root_remote_id: rootOf(activity),
           text: post.text,
           search_text: normalizeSearchText(post.text),
           language,
@@ -242,7 +250,7 @@ export class InboxIngest {
   }
 
   /** Each item's conversation, by the remote id of its thread's first post; linked to the Relais post that started it. */
-  async #conversations(trx: Transaction<Database>, channel: IngestChannel, fresh: Analysed[], now: number): Promise<Map<string, ConversationRef>> {
+  async #conversations(trx: Transaction<Database>, channel: IngestChannel, fresh: Analysed[], rootOf: (activity: Activity) => string, now: number): Promise<Map<string, ConversationRef>> {
     const roots = new Map<string, Activity>();
     for (const { activity } of fresh) if (!roots.has(rootOf(activity))) roots.set(rootOf(activity), activity);
     const rootIds = [...roots.keys()];
@@ -295,6 +303,48 @@ export class InboxIngest {
     return found;
   }
 
+  /**
+   * Each activity's thread root. Bluesky says it; Mastodon only names the parent: the root is then the
+   * parent's own conversation root when the parent is an item or a reply Relais sent, else the parent
+   * itself (a reply to a post we published joins that post's conversation).
+   */
+  async #roots(trx: Transaction<Database>, channel: IngestChannel, fresh: Analysed[]): Promise<Map<string, string>> {
+    const roots = new Map<string, string>();
+    const parents = new Set<string>();
+    for (const { activity } of fresh) {
+      const post = activity.post!;
+      if (post.rootId) roots.set(activity.id, post.rootId);
+      else if (post.replyTo) parents.add(post.replyTo);
+      else roots.set(activity.id, post.remoteId);
+    }
+    const parentRoot = new Map<string, string>();
+    for (const part of chunks([...parents], INSERT_CHUNK)) {
+      const items = await trx
+        .selectFrom('inbox_item')
+        .innerJoin('inbox_conversation', 'inbox_conversation.id', 'inbox_item.conversation_id')
+        .select(['inbox_item.remote_id', 'inbox_conversation.root_remote_id'])
+        .where('inbox_item.channel_id', '=', channel.id)
+        .where('inbox_item.remote_id', 'in', part)
+        .execute();
+      for (const row of items) if (row.remote_id) parentRoot.set(row.remote_id, row.root_remote_id);
+      const replies = await trx
+        .selectFrom('inbox_reply')
+        .innerJoin('inbox_item', 'inbox_item.id', 'inbox_reply.item_id')
+        .innerJoin('inbox_conversation', 'inbox_conversation.id', 'inbox_item.conversation_id')
+        .select(['inbox_reply.remote_id', 'inbox_conversation.root_remote_id'])
+        .where('inbox_reply.channel_id', '=', channel.id)
+        .where('inbox_reply.remote_id', 'in', part)
+        .execute();
+      for (const row of replies) if (row.remote_id) parentRoot.set(row.remote_id, row.root_remote_id);
+    }
+    for (const { activity } of fresh) {
+      if (roots.has(activity.id)) continue;
+      const parent = activity.post!.replyTo!;
+      roots.set(activity.id, parentRoot.get(parent) ?? parent);
+    }
+    return roots;
+  }
+
   /** Targets Relais published on this channel whose first post is one of `remoteIds`. */
   async #publishedTargets(trx: Transaction<Database>, channel: IngestChannel, remoteIds: string[]) {
     const found = new Map<string, { postId: string; targetId: string; url: string | null }>();
@@ -343,11 +393,6 @@ interface ConversationRef {
   id: string;
   postId: string | null;
   targetId: string | null;
-}
-
-/** The thread's first post: a reply's root, else the post itself (a mention or a quote starts its own conversation). */
-export function rootOf(activity: Activity): string {
-  return activity.post!.rootId ?? activity.post!.remoteId;
 }
 
 function dateMs(value: string, fallback: number): number {

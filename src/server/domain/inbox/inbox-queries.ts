@@ -10,11 +10,14 @@ import { AppError } from '../../errors.ts';
 import type { InboxCounts, InboxEventView, InboxFilter, InboxItemDetail, InboxPage, NoteView, ReplyView } from '../../../shared/inbox.ts';
 import { normalizeSearchText } from './search-text.ts';
 import { findItemRow, loadItemViews, type ItemRow } from './item-views.ts';
+import type { InboxDb } from './inbox-events.ts';
 
 type ItemQuery = SelectQueryBuilder<Database, 'inbox_item', object>;
 
 /** A count stops at this (the badge shows "999+"): counting a million open items on every refresh is not worth it. */
 export const COUNT_CAP = 1000;
+/** Matches the full-text index may list before a search walks the newest items instead (PostgreSQL). */
+const SEARCH_CANDIDATES = 2000;
 
 export class InboxQueries {
   readonly #db: Kysely<Database>;
@@ -28,8 +31,37 @@ export class InboxQueries {
   }
 
   async list(workspaceId: string, userId: string | null, filter: InboxFilter): Promise<InboxPage> {
+    if (filter.q && !this.#sqlite) return this.#searchPostgres(workspaceId, userId, filter);
+    return this.#list(this.#db, workspaceId, userId, filter);
+  }
+
+  /**
+   * Full text on PostgreSQL, in two steps, because one plan cannot fit both kinds of words: the GIN
+   * index alone lists the matches of rare words at once, while a word found in half the items is best
+   * met walking the newest items backwards. First the index, capped: when it holds few matches, the
+   * page is read among them; when it holds many, the page walks newest-first testing each row's vector.
+   */
+  async #searchPostgres(workspaceId: string, userId: string | null, filter: InboxFilter): Promise<InboxPage> {
+    const match = this.#textMatch(filter.q!);
+    return this.#db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+      const found = await trx.selectFrom('inbox_item').select('id').where('workspace_id', '=', workspaceId).where(match).limit(SEARCH_CANDIDATES + 1).execute();
+      await sql`SET LOCAL enable_indexscan = on`.execute(trx);
+      if (found.length <= SEARCH_CANDIDATES) {
+        const ids = found.map((row) => Number(row.id));
+        return this.#list(trx, workspaceId, userId, { ...filter, q: undefined }, ids);
+      }
+      // Many matches: newest first through the (workspace, id) index, each row's stored vector tested.
+      await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
+      return this.#list(trx, workspaceId, userId, filter);
+    });
+  }
+
+  async #list(db: InboxDb, workspaceId: string, userId: string | null, filter: InboxFilter, onlyIds?: number[]): Promise<InboxPage> {
     const now = this.#now();
-    let query = this.#filtered(workspaceId, userId, filter, now);
+    let query = this.#filtered(workspaceId, userId, filter, now, db);
+    if (onlyIds) query = onlyIds.length === 0 ? query.where(sql<SqlBool>`1 = 0`) : query.where('id', 'in', onlyIds);
     const cursor = decodeCursor(filter.cursor);
     if (filter.sort === 'priority') {
       if (cursor) {
@@ -55,7 +87,7 @@ export class InboxQueries {
     const page = rows.slice(0, filter.limit);
     const last = page.at(-1);
     const nextCursor = more && last ? encodeCursor(filter.sort === 'priority' ? [last.priority, last.priority_score, last.id] : [last.id]) : null;
-    return { items: await loadItemViews(this.#db, page, now), nextCursor };
+    return { items: await loadItemViews(db, page, now), nextCursor };
   }
 
   async counts(workspaceId: string, userId: string | null): Promise<InboxCounts> {
@@ -129,8 +161,8 @@ export class InboxQueries {
   }
 
   /** The items of a view, with every filter applied; no order, no columns yet. */
-  #filtered(workspaceId: string, userId: string | null, filter: Partial<InboxFilter> & Pick<InboxFilter, 'view'>, now: number): ItemQuery {
-    let query: ItemQuery = this.#db.selectFrom('inbox_item').where('workspace_id', '=', workspaceId);
+  #filtered(workspaceId: string, userId: string | null, filter: Partial<InboxFilter> & Pick<InboxFilter, 'view'>, now: number, db: InboxDb = this.#db): ItemQuery {
+    let query: ItemQuery = db.selectFrom('inbox_item').where('workspace_id', '=', workspaceId);
     const notSnoozed = (q: ItemQuery) => q.where('snoozed_until', 'is', null);
     switch (filter.view) {
       case 'open':

@@ -40,7 +40,7 @@ test('inbox settings in the browser: saved reply, rules and the criticism guard,
   await page.getByTestId('inbox-settings-tab-rules').click();
   await page.getByTestId('rule-new').click();
   await page.getByTestId('rule-name').fill('Cacher les râleurs');
-  await page.getByTestId('rule-sentiments').click();
+  await page.getByTestId('rule-sentiments').click({ force: true });
   await page.getByRole('option', { name: 'Négatif' }).click();
   await page.keyboard.press('Escape');
   await page.getByTestId('rule-action').locator('input').first().click();

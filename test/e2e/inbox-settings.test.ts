@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestRelais, setUpAdminAndWorkspace, strongPassword } from '../support/relais.ts';
-import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
+import { launchBrowser, logInAs, screenshot, watchPageErrors } from '../support/browser.ts';
 import type { InboxSettings, RuleView, SavedReplyView } from '../../src/shared/inbox.ts';
 
 const journey = 'inbox-settings';
@@ -19,11 +19,7 @@ test('inbox settings in the browser: saved reply, rules and the criticism guard,
   const page = await context.newPage();
   const errors: string[] = [];
   watchPageErrors(page, errors);
-  await page.goto('/login');
-  await page.getByLabel('Adresse e-mail').fill('ada@example.com');
-  await page.getByLabel('Mot de passe', { exact: true }).fill(strongPassword);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/w\/[^/]+\//);
+  await logInAs(page, 'ada@example.com', strongPassword, 'fr');
   await page.getByTestId('nav-inbox-settings').click();
   await page.getByText('Aucune réponse enregistrée').waitFor();
 

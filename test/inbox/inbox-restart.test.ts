@@ -11,6 +11,7 @@ import { onCleanup } from '../support/cleanup.ts';
 import { startTestRelais, setUpAdminAndWorkspace } from '../support/relais.ts';
 import { startWorkerProcess } from '../support/worker-process.ts';
 import { waitFor } from '../support/wait.ts';
+import { connectMastodonAccount } from '../support/inbox.ts';
 
 const workerEnv = { RELAIS_ALLOW_PRIVATE_URLS: 'true', RELAIS_JOB_LEASE_SECONDS: '3', RELAIS_INBOX_POLL_MIN_SECONDS: '1', RELAIS_INBOX_POLL_MAX_SECONDS: '1' };
 const TOTAL = 240;
@@ -22,19 +23,11 @@ for (const engine of engines) {
       onCleanup(() => server.close());
       server.createAccount('maison', { displayName: 'Maison Dupont' });
       server.createAccount('cliente', { displayName: 'Une cliente' });
-      const brandToken = server.issueToken('maison', ['read', 'write']);
       const fanToken = server.issueToken('cliente', ['read', 'write']);
       const relais = await startTestRelais(engine, { ...workerEnv, RELAIS_ROLES: 'web,scheduler' });
       const { admin, workspaceId } = await setUpAdminAndWorkspace(relais);
-      const me = await admin.get<{ user: { id: string } }>('/api/me');
       const services = relais.relais.services;
-      const channel = await services.channels.service.connectAuthorized({
-        workspaceId,
-        userId: me.body.user.id,
-        network: 'mastodon',
-        serverUrl: server.origin,
-        credentials: { serverUrl: server.origin, accessToken: brandToken, tokenType: 'Bearer', scope: 'read write', createdAt: Math.floor(Date.now() / 1000) },
-      });
+      const channel = await connectMastodonAccount(relais, admin, workspaceId, server, 'maison');
       const db = services.database.db;
       const count = async () => Number((await db.selectFrom('inbox_item').select((eb) => eb.fn.countAll<number>().as('n')).where('channel_id', '=', channel.id).executeTakeFirstOrThrow()).n);
 

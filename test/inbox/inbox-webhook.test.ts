@@ -10,6 +10,7 @@ import { engines } from '../support/engines.ts';
 import { onCleanup } from '../support/cleanup.ts';
 import { startTestRelais, setUpAdminAndWorkspace, inviteAndJoin } from '../support/relais.ts';
 import { snapshot } from '../support/db-snapshot.ts';
+import { connectMastodonAccount } from '../support/inbox.ts';
 import type { InboxPage } from '../../src/shared/inbox.ts';
 
 for (const engine of engines) {
@@ -21,15 +22,8 @@ for (const engine of engines) {
       server.createAccount('cliente', { displayName: 'Une cliente' });
       const relais = await startTestRelais(engine, { RELAIS_ALLOW_PRIVATE_URLS: 'true', RELAIS_ROLES: 'web' });
       const { admin, workspaceId } = await setUpAdminAndWorkspace(relais);
-      const me = await admin.get<{ user: { id: string } }>('/api/me');
       const services = relais.relais.services;
-      const channel = await services.channels.service.connectAuthorized({
-        workspaceId,
-        userId: me.body.user.id,
-        network: 'mastodon',
-        serverUrl: server.origin,
-        credentials: { serverUrl: server.origin, accessToken: server.issueToken('maison', ['read', 'write']), tokenType: 'Bearer', scope: 'read write', createdAt: Math.floor(Date.now() / 1000) },
-      });
+      const channel = await connectMastodonAccount(relais, admin, workspaceId, server, 'maison');
       // The first poll: nothing yet, the cursor is set.
       await services.inbox.poller.poll(workspaceId, channel.id);
 

@@ -26,3 +26,13 @@ export async function screenshot(page: Page, journey: string, name: string): Pro
 export function watchPageErrors(page: Page, errors: string[]): void {
   page.on('pageerror', (error) => errors.push(error.message));
 }
+
+/** Opens the login page and signs in; resolves once a workspace page shows. Labels in the browser's language. */
+export async function logInAs(page: Page, email: string, password: string, language: 'en' | 'fr' = 'en'): Promise<void> {
+  const labels = language === 'fr' ? { email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Se connecter' } : { email: 'Email address', password: 'Password', submit: 'Log in' };
+  await page.goto('/login');
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(labels.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: labels.submit }).click();
+  await page.waitForURL(/\/w\/[^/]+\//);
+}

@@ -1,6 +1,7 @@
 // Helpers for inbox tests: a server-sent events reader, and activities as a
 // connector reports them (to feed the real ingest without a network).
-import type { ApiClient } from './relais.ts';
+import type { ApiClient, TestRelais } from './relais.ts';
+import type { MastodonReplayServer } from '../peers/mastodon/replay-server.ts';
 import type { Activity } from '../../src/server/connectors/contract.ts';
 import type { InboxLiveEvent } from '../../src/shared/inbox.ts';
 
@@ -54,4 +55,16 @@ export function activity(text: string, options: Partial<{ id: string; kind: Acti
     subjectRemoteId: null,
     createdAt: new Date().toISOString(),
   };
+}
+
+/** Connects `username` of a Mastodon replay server as a channel of the workspace (a token issued by the server, as OAuth would). */
+export async function connectMastodonAccount(relais: TestRelais, admin: ApiClient, workspaceId: string, server: MastodonReplayServer, username: string): Promise<{ id: string }> {
+  const me = await admin.get<{ user: { id: string } }>('/api/me');
+  return relais.relais.services.channels.service.connectAuthorized({
+    workspaceId,
+    userId: me.body.user.id,
+    network: 'mastodon',
+    serverUrl: server.origin,
+    credentials: { serverUrl: server.origin, accessToken: server.issueToken(username, ['read', 'write']), tokenType: 'Bearer', scope: 'read write', createdAt: Math.floor(Date.now() / 1000) },
+  });
 }

@@ -24,6 +24,7 @@
 //   GET|PUT /inbox/settings  InboxSettings                           (read: inbox:read; write: inbox:manage)
 //   GET    /inbox/report?from&to → ResponseReport                    (inbox:read)
 //   GET    /inbox/channels → poll state per channel                  (inbox:read)
+//   GET    /inbox/teammates → { teammates: TeammateView[] }          (inbox:read; members who may work the inbox)
 //   POST   /api/hooks/inbox/:channelId  (public, signature verified)
 import { z } from 'zod';
 
@@ -128,6 +129,12 @@ export interface InboxCounts {
   overdue: number;
   snoozed: number;
   spam: number;
+}
+
+/** A member who may work the inbox: someone to assign a message to or to mention in a note. */
+export interface TeammateView {
+  userId: string;
+  name: string;
 }
 
 export interface NoteView {

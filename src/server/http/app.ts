@@ -38,6 +38,7 @@ import { registerFeedRoutes } from './routes/feeds.ts';
 import { registerInboxRoutes } from './routes/inbox.ts';
 import { registerInboxSettingsRoutes } from './routes/inbox-settings.ts';
 import { registerInboxWebhookRoutes } from './routes/inbox-webhooks.ts';
+import { registerInboxTeammateRoutes } from './routes/inbox-teammates.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -115,6 +116,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance & { 
   registerFeedRoutes(app, services);
   registerInboxRoutes(app, services);
   registerInboxSettingsRoutes(app, services);
+  registerInboxTeammateRoutes(app, services);
   await registerInboxWebhookRoutes(app, services);
   await registerMediaRoutes(app, services);
   registerComposerKitRoutes(app, services);

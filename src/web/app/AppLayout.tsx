@@ -26,6 +26,8 @@ export function AppLayout() {
   const [creating, setCreating] = useState(false);
   const isDesktop = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const match = useMatch('/w/:workspaceId/*');
+  // The inbox's three panes use the whole width.
+  const fullWidth = useMatch('/w/:workspaceId/inbox') !== null;
   useProfileLanguage();
   if (!me) return null;
 
@@ -90,7 +92,7 @@ export function AppLayout() {
         </AppShell.Navbar>
 
         <AppShell.Main className="relais-main">
-          <Container size={1040} px={0}>
+          <Container size={fullWidth ? '100%' : 1040} px={0}>
             <Outlet />
           </Container>
         </AppShell.Main>

@@ -7,6 +7,7 @@ import type { Workspace } from '../../shared/api-types.ts';
 import { can } from '../../shared/roles.ts';
 import { IconBroadcast, IconBuilding, IconCalendar, IconClock, IconInbox, IconMessage, IconFilter, IconHistory, IconKey, IconMail, IconPhoto, IconRss, IconSend, IconServer, IconSettings, IconShare, IconSpeakerphone, IconTemplate, IconUpload, IconUser, IconUsers } from '../ui/icons.tsx';
 import { postsPath, publishingPath } from '../publishing/paths.ts';
+import { InboxNavBadge } from '../inbox/InboxNavBadge.tsx';
 import { pagePermission, settingsPath, type SettingsPage } from '../workspaces/paths.ts';
 
 interface Item {
@@ -14,6 +15,8 @@ interface Item {
   to: string;
   label: string;
   icon: ReactNode;
+  /** Shown at the end of the entry (the inbox's open count). */
+  badge?: ReactNode;
 }
 
 const pageIcons: Record<SettingsPage, ReactNode> = {
@@ -71,7 +74,7 @@ export function Navbar({ workspace, isInstanceAdmin, onNavigate }: { workspace: 
   const engage: Item[] =
     workspace && can(workspace.role, 'inbox:read')
       ? [
-          { key: 'inbox', to: `/w/${encodeURIComponent(workspace.id)}/inbox`, label: t('nav.inbox'), icon: <IconInbox /> },
+          { key: 'inbox', to: `/w/${encodeURIComponent(workspace.id)}/inbox`, label: t('nav.inbox'), icon: <IconInbox />, badge: <InboxNavBadge workspaceId={workspace.id} /> },
           { key: 'inbox-settings', to: `/w/${encodeURIComponent(workspace.id)}/inbox/settings`, label: t('nav.inboxSettings'), icon: <IconMessage /> },
         ]
       : [];
@@ -84,6 +87,7 @@ export function Navbar({ workspace, isInstanceAdmin, onNavigate }: { workspace: 
       to={item.to}
       label={item.label}
       leftSection={item.icon}
+      rightSection={item.badge}
       active={pathname === item.to || (item.key !== 'inbox' && pathname.startsWith(`${item.to}/`))}
       onClick={onNavigate}
       className="relais-nav-link"

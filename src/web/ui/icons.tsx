@@ -168,3 +168,13 @@ export const IconPlayerPause = icon('M6 6a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1v12a1 1 0
 export const IconPlayerPlay = icon('M7 4v16l13-8z');
 export const IconList = icon('M9 6h11', 'M9 12h11', 'M9 18h11', 'M5 6v.01', 'M5 12v.01', 'M5 18v.01');
 export const IconDots = icon('M4 12a1 1 0 1 0 2 0a1 1 0 1 0-2 0', 'M11 12a1 1 0 1 0 2 0a1 1 0 1 0-2 0', 'M18 12a1 1 0 1 0 2 0a1 1 0 1 0-2 0');
+// Inbox (Tabler paths).
+export const IconFlag = icon('M5 14h14l-4.5-4.5L19 5H5', 'M5 21V4');
+export const IconHeart = icon('M19.5 12.57L12 20l-7.5-7.43A5 5 0 1 1 12 6.01a5 5 0 1 1 7.5 6.57');
+export const IconTag = icon('M7.5 7.5m-1 0a1 1 0 1 0 2 0a1 1 0 1 0-2 0', 'M3 6v5.17a2 2 0 0 0 .59 1.42l7.71 7.71a2.41 2.41 0 0 0 3.4 0l5.6-5.6a2.41 2.41 0 0 0 0-3.4l-7.71-7.71A2 2 0 0 0 11.17 3H6a3 3 0 0 0-3 3');
+export const IconBan = icon('M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18', 'M5.7 5.7l12.6 12.6');
+export const IconArrowBackUp = icon('M9 14l-4-4l4-4', 'M5 10h11a4 4 0 1 1 0 8h-1');
+export const IconArrowLeft = icon('M5 12h14', 'M5 12l6 6', 'M5 12l6-6');
+export const IconNote = icon('M13 20l7-7', 'M13 20v-6a1 1 0 0 1 1-1h6V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h7');
+export const IconKeyboard = icon('M2 8a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2z', 'M6 10v.01', 'M10 10v.01', 'M14 10v.01', 'M18 10v.01', 'M6 14v.01', 'M18 14v.01', 'M10 14h4');
+export const IconUserPlus = icon('M8 7a4 4 0 1 0 8 0a4 4 0 1 0-8 0', 'M16 19h6', 'M19 16v6', 'M6 21v-2a4 4 0 0 1 4-4h4');

@@ -24,7 +24,7 @@ import type { Engine } from '../src/server/db/database.ts';
 import { startMastodonReplay, type MastodonReplayServer } from '../test/peers/mastodon/replay-server.ts';
 import type { PublishingWorkerReport } from './publishing-worker.ts';
 import type { PublishingLoadOptions, PublishingLoadReport } from './publishing-load.ts';
-import { createBenchDatabase, percentile, startChild, stopChild, type BenchContext, type BenchDatabase, type BenchResult } from './support.ts';
+import { benchEngines, createBenchDatabase, percentile, startChild, stopChild, type BenchContext, type BenchDatabase, type BenchResult } from './support.ts';
 
 const CHANNELS = 500;
 const POSTS_PER_CHANNEL = 20;
@@ -272,6 +272,6 @@ function percent(ratio: number): string {
 
 export async function run(context: BenchContext): Promise<BenchResult[]> {
   const results = [await replayCapacity()];
-  for (const layout of layouts) results.push(...(await publishingRun(layout, context)));
+  for (const layout of layouts.filter((layout) => benchEngines().includes(layout.engine))) results.push(...(await publishingRun(layout, context)));
   return results;
 }

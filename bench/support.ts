@@ -34,6 +34,12 @@ export interface BenchDatabase extends AppDatabase {
   dispose(): Promise<void>;
 }
 
+/** The engines to measure: both, unless BENCH_ENGINES names one (`sqlite` or `postgres`) while iterating. */
+export function benchEngines(): Engine[] {
+  const wanted = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((word) => word.trim());
+  return (['sqlite', 'postgres'] as const).filter((engine) => wanted.includes(engine));
+}
+
 /** A brand-new migrated database on `engine`. */
 export async function createBenchDatabase(engine: Engine, context: BenchContext): Promise<BenchDatabase> {
   let config: Config['database'];

@@ -9,7 +9,7 @@ import type { Mailer } from './mail/mailer.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { ChannelParts } from './channel-wiring.ts';
 import type { ChannelView } from './domain/channels/channel-store.ts';
-import { createNlp } from './nlp/index.ts';
+import { threadedAnalyzer, type BatchAnalyzer } from './nlp/batch-analyzer.ts';
 import { ResponseClock } from './domain/inbox/response-clock.ts';
 import type { IngestHook } from './domain/inbox/ingest-hooks.ts';
 import { InboxIngest } from './domain/inbox/ingest.ts';
@@ -44,6 +44,8 @@ export interface InboxParts {
   /** Run on every new item, in this order, inside the inserting transaction. */
   ingestHooks: IngestHook[];
   ingest: InboxIngest;
+  /** Language and sentiment of arriving messages, on their own thread; closed with the process's services. */
+  analyzer: BatchAnalyzer;
   poller: InboxPoller;
   queries: InboxQueries;
   updates: ItemUpdates;
@@ -74,12 +76,14 @@ export function createInboxParts(deps: InboxDeps): InboxParts {
   const rules = new InboxRules({ db, queue: deps.queue, workers, now });
   // The clock first (due times), then the rules (which may mark an item done).
   const ingestHooks: IngestHook[] = [clock, rules];
-  const ingest = new InboxIngest({ db, nlp: createNlp(), hooks: () => ingestHooks, now });
+  const analyzer = threadedAnalyzer();
+  const ingest = new InboxIngest({ db, analyzer, hooks: () => ingestHooks, now });
   return {
     settings,
     clock,
     ingestHooks,
     ingest,
+    analyzer,
     poller: new InboxPoller({ db, ingest, channel, remoteIdOf, connectorFor, reportAuthFailure, interval: deps.config.inboxPoll, now }),
     queries: new InboxQueries(db, now),
     updates: new ItemUpdates({

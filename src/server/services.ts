@@ -60,6 +60,7 @@ export async function createServices(config: Config, logger: Logger, options: { 
     inbox,
     async close() {
       inbox.live.close();
+      await inbox.analyzer.close();
       await channels.close();
       await mediaStorage.close();
       mailer.close();

@@ -14,6 +14,7 @@ import * as inbox from './migrations/0009-inbox.ts';
 import * as inboxReplyDone from './migrations/0010-inbox-reply-done.ts';
 import * as inboxSearchVector from './migrations/0011-inbox-search-vector.ts';
 import * as inboxRemoteIndex from './migrations/0012-inbox-remote-index.ts';
+import * as inboxLeanIngest from './migrations/0013-inbox-lean-ingest.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0010-inbox-reply-done': inboxReplyDone,
   '0011-inbox-search-vector': inboxSearchVector,
   '0012-inbox-remote-index': inboxRemoteIndex,
+  '0013-inbox-lean-ingest': inboxLeanIngest,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -508,9 +508,7 @@ export interface InboxAuthorTable {
   followers: number | null;
   /** JSON string[] */
   tags: string;
-  item_count: number;
   first_seen_at: number;
-  last_seen_at: number;
 }
 
 export interface InboxConversationTable {
@@ -522,8 +520,6 @@ export interface InboxConversationTable {
   root_ref: string | null;
   post_id: string | null;
   target_id: string | null;
-  item_count: number;
-  last_item_at: number;
   /** JSON ThreadPost (connectors/contract.ts) */
   thread: string | null;
   thread_fetched_at: number | null;

@@ -9,6 +9,13 @@ export function openSqlite(file: string): { adapter: SqliteDatabase; raw: Databa
   raw.exec('PRAGMA synchronous = NORMAL');
   raw.exec('PRAGMA busy_timeout = 5000');
   raw.exec('PRAGMA foreign_keys = ON');
+  // A server's cache, not a phone's: 64 MB of pages and the file mapped, so that index pages
+  // are not read again through the OS on every insert.
+  raw.exec('PRAGMA cache_size = -65536');
+  raw.exec('PRAGMA mmap_size = 268435456');
+  // Checkpoint every 16 MB of log rather than every 4 MB: pages written by several batches in a
+  // row (the end of each index) are copied to the database file once, with one flush to disk.
+  raw.exec('PRAGMA wal_autocheckpoint = 4000');
   const cache = new Map<string, StatementSync>();
   const adapter: SqliteDatabase = {
     close: () => raw.close(),

@@ -87,13 +87,19 @@ export class Conversations {
         .where('inbox_reply.state', '=', 'sent')
         .executeTakeFirstOrThrow(),
     ]);
+    // Counted here from the items' author index rather than kept as counters every arrival would rewrite.
     const sentimentCounts: Record<Sentiment, number> = { positive: 0, neutral: 0, negative: 0 };
-    for (const row of sentiments) if (row.sentiment) sentimentCounts[row.sentiment] = Number(row.count);
+    let itemCount = 0;
+    for (const row of sentiments) {
+      itemCount += Number(row.count);
+      if (row.sentiment) sentimentCounts[row.sentiment] = Number(row.count);
+    }
+    const lastSeenAt = recent.length > 0 ? Math.max(...recent.map((item) => Number(item.received_at))) : Number(author.first_seen_at);
     return {
       ...authorView(author),
-      itemCount: author.item_count,
+      itemCount,
       firstSeenAt: new Date(Number(author.first_seen_at)).toISOString(),
-      lastSeenAt: new Date(Number(author.last_seen_at)).toISOString(),
+      lastSeenAt: new Date(lastSeenAt).toISOString(),
       repliesSent: Number(replies.count),
       sentimentCounts,
       recentItems: await loadItemViews(db, recent as ItemRow[], this.#now()),

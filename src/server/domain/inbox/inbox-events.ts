@@ -4,6 +4,7 @@
 // and what "undo" reverses (the detail keeps the value before the change).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { insertRows } from '../../db/bulk-insert.ts';
 
 export type InboxDb = Kysely<Database> | Transaction<Database>;
 
@@ -20,20 +21,17 @@ export interface InboxEventInput {
 
 export async function recordInboxEvents(db: InboxDb, events: InboxEventInput[], now: number = Date.now()): Promise<void> {
   if (events.length === 0) return;
-  await db
-    .insertInto('inbox_event')
-    .values(
-      events.map((event) => ({
-        workspace_id: event.workspaceId,
-        item_id: event.itemId,
-        action: event.action,
-        detail: JSON.stringify(event.detail ?? {}),
-        actor_user_id: event.actorUserId ?? null,
-        actor_rule_id: event.actorRuleId ?? null,
-        reversed_at: null,
-        reversed_by: null,
-        created_at: now,
-      })),
-    )
-    .execute();
+  // Small logs (a person's change) as plain VALUES; a batch's arrivals as one JSON parameter on PostgreSQL.
+  const rows = events.map((event) => ({
+    workspace_id: event.workspaceId,
+    item_id: event.itemId,
+    action: event.action,
+    detail: JSON.stringify(event.detail ?? {}),
+    actor_user_id: event.actorUserId ?? null,
+    actor_rule_id: event.actorRuleId ?? null,
+    reversed_at: null,
+    reversed_by: null,
+    created_at: now,
+  }));
+  await (rows.length > 20 ? insertRows(db, 'inbox_event', rows) : db.insertInto('inbox_event').values(rows)).execute();
 }

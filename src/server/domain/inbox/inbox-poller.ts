@@ -57,11 +57,12 @@ export class InboxPoller {
     } catch (error) {
       return this.#failed(workspaceId, channelId, state, error, started);
     }
-    return db.transaction().execute(async (trx) => {
+    const batch = await this.#deps.ingest.prepare({ id: channelId, workspaceId, network: channel.network, remoteId }, page.items);
+    const outcome = await db.transaction().execute(async (trx) => {
       // Another poll of this channel may have committed meanwhile: only the cursor it left counts.
       const current = await trx.selectFrom('inbox_poll_state').select('cursor').where('channel_id', '=', channelId).executeTakeFirst();
-      if ((current?.cursor ?? null) !== state.cursor) return { kind: 'polled' as const, inserted: 0, duplicates: page.items.length, nextPollAt: state.next_poll_at };
-      const result = await this.#deps.ingest.ingest({ id: channelId, workspaceId, network: channel.network, remoteId }, page.items, trx);
+      if ((current?.cursor ?? null) !== state.cursor) return { kind: 'polled' as const, inserted: 0, duplicates: page.items.length, nextPollAt: state.next_poll_at, profiles: [] };
+      const result = await this.#deps.ingest.write(batch, trx);
       const busy = result.inserted > 0;
       const interval = busy ? this.#deps.interval.minMs : Math.min(this.#deps.interval.maxMs, Math.max(this.#deps.interval.minMs, state.interval_ms * 2));
       const now = this.#now();
@@ -80,8 +81,11 @@ export class InboxPoller {
         })
         .where('channel_id', '=', channelId)
         .execute();
-      return { kind: 'polled' as const, inserted: result.inserted, duplicates: result.duplicates, nextPollAt };
+      return { kind: 'polled' as const, inserted: result.inserted, duplicates: result.duplicates, nextPollAt, profiles: result.profiles };
     });
+    const { profiles, ...polled } = outcome;
+    await this.#deps.ingest.refreshProfiles(profiles);
+    return polled;
   }
 
   /** The channel's polling state, created on its first poll (due at once). */

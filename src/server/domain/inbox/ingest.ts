@@ -4,12 +4,17 @@
 // number of polls, webhooks or workers that report it; the brand's own posts
 // are never items; each item joins its conversation (the thread's first post)
 // and, when that first post is one Relais published, the post itself.
-import { randomUUID } from 'node:crypto';
+// New authors and conversations get time-ordered ids (UUIDv7): their rows and
+// the items' (conversation_id, id) entries then land at the end of their
+// indexes, a few pages per batch instead of one random page per row.
+import { v7 as timeOrderedUuid } from 'uuid';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, InboxItemKindColumn } from '../../db/schema.ts';
 import { engineOf } from '../../db/database.ts';
+import { insertRows } from '../../db/bulk-insert.ts';
 import type { Activity } from '../../connectors/contract.ts';
-import { priorityScore, type Nlp } from '../../nlp/index.ts';
+import { priorityScore } from '../../nlp/index.ts';
+import type { BatchAnalyzer } from '../../nlp/batch-analyzer.ts';
 import { normalizeSearchText } from './search-text.ts';
 import { recordInboxEvents } from './inbox-events.ts';
 import type { IngestHook, IngestedItem } from './ingest-hooks.ts';
@@ -28,6 +33,25 @@ export interface IngestResult {
   /** Activities that are not messages (likes, reposts, follows) or the brand's own. */
   skipped: number;
   itemIds: number[];
+  /** Author profiles to refresh once the transaction committed (see `refreshProfiles`); empty when already done. */
+  profiles: AuthorProfile[];
+}
+
+export interface AuthorProfile {
+  id: string;
+  handle: string;
+  displayName: string | null;
+  avatarUrl: string | null;
+  url: string | null;
+  followers: number | null;
+}
+
+/** Messages of one page, analysed, ready to be written. */
+export interface PreparedBatch {
+  channel: IngestChannel;
+  analysed: Analysed[];
+  /** Activities that are not messages (likes, reposts, follows) or the brand's own. */
+  skipped: number;
 }
 
 const messageKinds: Partial<Record<Activity['kind'], InboxItemKindColumn>> = {
@@ -42,35 +66,62 @@ const INSERT_CHUNK = 500;
 
 export class InboxIngest {
   readonly #db: Kysely<Database>;
-  readonly #nlp: Nlp;
+  readonly #analyzer: BatchAnalyzer;
   readonly #hooks: () => IngestHook[];
   readonly #now: () => number;
   readonly #sqlite: boolean;
 
-  constructor(deps: { db: Kysely<Database>; nlp: Nlp; hooks: () => IngestHook[]; now?: () => number }) {
+  constructor(deps: { db: Kysely<Database>; analyzer: BatchAnalyzer; hooks: () => IngestHook[]; now?: () => number }) {
     this.#db = deps.db;
     this.#sqlite = engineOf(deps.db as never) === 'sqlite';
-    this.#nlp = deps.nlp;
+    this.#analyzer = deps.analyzer;
     this.#hooks = deps.hooks;
     this.#now = deps.now ?? Date.now;
   }
 
-  /** Ingests in its own transaction, or in `trx` (the poller writes the new cursor in the same one). */
+  /**
+   * Ingests in its own transaction, or in `trx` (the poller writes the new cursor in the same one;
+   * it then calls `refreshProfiles` with the result's `profiles` once that transaction committed).
+   */
   async ingest(channel: IngestChannel, activities: Activity[], trx?: Transaction<Database>): Promise<IngestResult> {
+    return this.write(await this.prepare(channel, activities), trx);
+  }
+
+  /**
+   * What can be done before any transaction: keep the messages, once each, with their language
+   * and sentiment (pure CPU: no reason to hold a write lock for it).
+   */
+  async prepare(channel: IngestChannel, activities: Activity[]): Promise<PreparedBatch> {
     const messages = activities.filter((activity) => messageKinds[activity.kind] && activity.post && activity.author.remoteId !== channel.remoteId);
-    const skipped = activities.length - messages.length;
     // One activity per key, in case a page repeats itself.
     const unique = [...new Map(messages.map((activity) => [activity.id, activity])).values()];
-    if (unique.length === 0) return { inserted: 0, duplicates: 0, skipped, itemIds: [] };
-    // Language and sentiment outside the transaction: pure CPU, no reason to hold a write lock for it.
-    const analysed = unique.map((activity) => {
-      const text = activity.post!.text;
-      const language = this.#nlp.detectLanguage(text);
-      const sentiment = text.trim() === '' ? null : this.#nlp.analyze(text, language);
-      return { activity, language, sentiment };
-    });
-    const run = async (tx: Transaction<Database>) => this.#write(tx, channel, analysed, skipped);
-    return trx ? run(trx) : this.#db.transaction().execute(run);
+    const analyses = unique.length === 0 ? [] : await this.#analyzer.analyse(unique.map((activity) => activity.post!.text));
+    const analysed = unique.map((activity, index) => ({ activity, language: analyses[index]!.language, sentiment: analyses[index]!.sentiment }));
+    return { channel, analysed, skipped: activities.length - messages.length };
+  }
+
+  async write(batch: PreparedBatch, trx?: Transaction<Database>): Promise<IngestResult> {
+    if (batch.analysed.length === 0) return { inserted: 0, duplicates: 0, skipped: batch.skipped, itemIds: [], profiles: [] };
+    const run = async (tx: Transaction<Database>) => this.#write(tx, batch.channel, batch.analysed, batch.skipped);
+    if (trx) return run(trx);
+    const result = await this.#db.transaction().execute(run);
+    await this.refreshProfiles(result.profiles);
+    return { ...result, profiles: [] };
+  }
+
+  /**
+   * Known authors whose profile changed, rewritten after the items' transaction (PostgreSQL):
+   * inside it, every batch naming a fan would hold that fan's row until it commits, and the
+   * channels polled at the same time would queue behind each other for a display name.
+   * In id order, so that two writers never wait on each other crosswise.
+   */
+  async refreshProfiles(profiles: AuthorProfile[]): Promise<void> {
+    const sorted = [...profiles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const part of chunks(sorted, 200)) {
+      await sql`WITH v(id, handle, display_name, avatar_url, url, followers) AS (VALUES ${sql.join(part.map((p) => sql`(${sql.join([p.id, p.handle, p.displayName, p.avatarUrl, p.url, p.followers])})`))})
+        UPDATE inbox_author SET handle = v.handle, display_name = v.display_name, avatar_url = v.avatar_url, url = v.url, followers = CAST(v.followers AS integer)
+        FROM v WHERE inbox_author.id = v.id`.execute(this.#db);
+    }
   }
 
   async #write(trx: Transaction<Database>, channel: IngestChannel, analysed: Analysed[], skipped: number): Promise<IngestResult> {
@@ -88,11 +139,11 @@ export class InboxIngest {
       for (const row of rows) if (row.remote_id) knownPosts.add(row.remote_id);
     }
     const fresh = analysed.filter((entry) => !known.has(entry.activity.id) && !knownPosts.has(entry.activity.post!.remoteId));
-    if (fresh.length === 0) return { inserted: 0, duplicates: analysed.length, skipped, itemIds: [] };
+    if (fresh.length === 0) return { inserted: 0, duplicates: analysed.length, skipped, itemIds: [], profiles: [] };
     const rootFor = await this.#roots(trx, channel, fresh);
     const rootOf = (activity: Activity) => rootFor.get(activity.id)!;
 
-    const authors = await this.#upsertAuthors(trx, channel, fresh, now);
+    const { authors, profiles } = await this.#upsertAuthors(trx, channel, fresh, now);
     const conversations = await this.#conversations(trx, channel, fresh, rootOf, now);
 
     // What hooks decide before the rows exist (a first answer's due time), so that no row is written twice.
@@ -137,9 +188,7 @@ export class InboxIngest {
         };
       });
       // Another poller may have inserted some of these since the read above: those rows are skipped.
-      const rows = await trx
-        .insertInto('inbox_item')
-        .values(values)
+      const rows = await insertRows(trx, 'inbox_item', values, !this.#sqlite)
         .onConflict((oc) => oc.columns(['channel_id', 'remote_key']).doNothing())
         .returning(['id', 'remote_key'])
         .execute();
@@ -150,7 +199,6 @@ export class InboxIngest {
       }
     }
     inserted.sort((a, b) => a.id - b.id);
-    await this.#count(trx, inserted, now);
     await recordInboxEvents(
       trx,
       inserted.map((row) => ({ workspaceId: channel.workspaceId, itemId: row.id, action: 'created', detail: { kind: row.entry.activity.kind } })),
@@ -171,11 +219,11 @@ export class InboxIngest {
       postId: conversation.postId ?? null,
     }));
     for (const hook of this.#hooks()) await hook.afterInsert(trx, items);
-    return { inserted: inserted.length, duplicates: analysed.length - inserted.length, skipped, itemIds: inserted.map((row) => row.id) };
+    return { inserted: inserted.length, duplicates: analysed.length - inserted.length, skipped, itemIds: inserted.map((row) => row.id), profiles };
   }
 
   /** Authors by their id on the network, created or refreshed (handle, name, avatar and reach change). */
-  async #upsertAuthors(trx: Transaction<Database>, channel: IngestChannel, fresh: Analysed[], now: number): Promise<Map<string, { id: string }>> {
+  async #upsertAuthors(trx: Transaction<Database>, channel: IngestChannel, fresh: Analysed[], now: number): Promise<{ authors: Map<string, { id: string }>; profiles: AuthorProfile[] }> {
     const latest = new Map<string, Activity['author']>();
     for (const { activity } of fresh) latest.set(activity.author.remoteId, activity.author);
     const remoteIds = [...latest.keys()];
@@ -196,13 +244,13 @@ export class InboxIngest {
     }
     const missing = remoteIds.filter((remoteId) => !existing.has(remoteId));
     for (const part of chunks(missing, INSERT_CHUNK)) {
-      await trx
-        .insertInto('inbox_author')
-        .values(
+      await insertRows(
+          trx,
+          'inbox_author',
           part.map((remoteId) => {
             const author = latest.get(remoteId)!;
             return {
-              id: randomUUID(),
+              id: timeOrderedUuid(),
               workspace_id: channel.workspaceId,
               network: channel.network,
               remote_id: remoteId,
@@ -212,11 +260,10 @@ export class InboxIngest {
               url: author.url,
               followers: author.followers,
               tags: '[]',
-              item_count: 0,
               first_seen_at: now,
-              last_seen_at: now,
             };
           }),
+          !this.#sqlite,
         )
         .onConflict((oc) => oc.columns(['workspace_id', 'network', 'remote_id']).doNothing())
         .execute();
@@ -229,24 +276,17 @@ export class InboxIngest {
         .execute();
       for (const row of rows) existing.set(row.remote_id, { id: row.id });
     }
-    // Profiles that were already known and changed: their latest handle, name, avatar and followers, in one statement.
-    const changed = known
+    // Profiles that were already known and changed: their latest handle, name, avatar and followers.
+    const profiles: AuthorProfile[] = known
       .map((row) => ({ row, author: latest.get(row.remote_id)! }))
-      .filter(({ row, author }) => row.handle !== author.handle || row.display_name !== author.displayName || row.avatar_url !== author.avatarUrl || row.url !== author.url || (author.followers != null && Number(row.followers) !== author.followers))
-      .map(({ row, author }) => [row.id, author.handle, author.displayName, author.avatarUrl, author.url, author.followers ?? row.followers] as const);
-    if (this.#sqlite) {
-      // In-process: one small update per changed author costs nothing (and SQLite's UPDATE … FROM scans).
-      for (const [id, handle, displayName, avatarUrl, url, followers] of changed) {
-        await trx.updateTable('inbox_author').set({ handle, display_name: displayName, avatar_url: avatarUrl, url, followers }).where('id', '=', id).execute();
-      }
-      return existing;
+      .filter(({ row, author }) => row.handle !== author.handle || row.display_name !== author.displayName || row.avatar_url !== author.avatarUrl || row.url !== author.url || reachMoved(row.followers, author.followers))
+      .map(({ row, author }) => ({ id: row.id, handle: author.handle, displayName: author.displayName, avatarUrl: author.avatarUrl, url: author.url, followers: author.followers ?? row.followers }));
+    if (!this.#sqlite) return { authors: existing, profiles };
+    // SQLite has one writer at a time: nobody waits on these rows, and one small update each costs nothing in-process.
+    for (const { id, handle, displayName, avatarUrl, url, followers } of profiles) {
+      await trx.updateTable('inbox_author').set({ handle, display_name: displayName, avatar_url: avatarUrl, url, followers }).where('id', '=', id).execute();
     }
-    for (const part of chunks(changed, 200)) {
-      await sql`WITH v(id, handle, display_name, avatar_url, url, followers) AS (VALUES ${sql.join(part.map((values) => sql`(${sql.join(values)})`))})
-        UPDATE inbox_author SET handle = v.handle, display_name = v.display_name, avatar_url = v.avatar_url, url = v.url, followers = CAST(v.followers AS integer)
-        FROM v WHERE inbox_author.id = v.id`.execute(trx);
-    }
-    return existing;
+    return { authors: existing, profiles: [] };
   }
 
   /** Each item's conversation, by the remote id of its thread's first post; linked to the Relais post that started it. */
@@ -271,15 +311,15 @@ export class InboxIngest {
     if (missing.length > 0) {
       const published = await this.#publishedTargets(trx, channel, missing);
       for (const part of chunks(missing, INSERT_CHUNK)) {
-        await trx
-          .insertInto('inbox_conversation')
-          .values(
+        await insertRows(
+            trx,
+            'inbox_conversation',
             part.map((rootId) => {
               const activity = roots.get(rootId)!;
               const ownPost = published.get(rootId);
               const isItsOwnRoot = activity.post!.remoteId === rootId;
               return {
-                id: randomUUID(),
+                id: timeOrderedUuid(),
                 workspace_id: channel.workspaceId,
                 channel_id: channel.id,
                 root_remote_id: rootId,
@@ -287,13 +327,12 @@ export class InboxIngest {
                 root_ref: isItsOwnRoot ? (activity.post!.ref ?? null) : null,
                 post_id: ownPost?.postId ?? null,
                 target_id: ownPost?.targetId ?? null,
-                item_count: 0,
-                last_item_at: now,
                 thread: null,
                 thread_fetched_at: null,
                 created_at: now,
               };
             }),
+            !this.#sqlite,
           )
           .onConflict((oc) => oc.columns(['channel_id', 'root_remote_id']).doNothing())
           .execute();
@@ -359,28 +398,6 @@ export class InboxIngest {
     }
     return found;
   }
-
-  /** Per author and conversation: how many items, and when the last one came. */
-  async #count(trx: Transaction<Database>, inserted: Array<{ authorId: string; conversation: ConversationRef }>, now: number): Promise<void> {
-    const byAuthor = countBy(inserted.map((row) => row.authorId));
-    const byConversation = countBy(inserted.map((row) => row.conversation.id));
-    if (this.#sqlite) {
-      for (const [id, count] of byAuthor) await trx.updateTable('inbox_author').set({ item_count: sql`item_count + ${count}`, last_seen_at: now }).where('id', '=', id).execute();
-      for (const [id, count] of byConversation) await trx.updateTable('inbox_conversation').set({ item_count: sql`item_count + ${count}`, last_item_at: now }).where('id', '=', id).execute();
-      return;
-    }
-    // One statement per table and batch (a round trip per author would dominate on PostgreSQL).
-    for (const part of chunks([...byAuthor], 400)) {
-      await sql`WITH v(id, n) AS (VALUES ${sql.join(part.map(([id, n]) => sql`(${id}, ${n})`))})
-        UPDATE inbox_author SET item_count = inbox_author.item_count + CAST(v.n AS integer), last_seen_at = ${now}
-        FROM v WHERE inbox_author.id = v.id`.execute(trx);
-    }
-    for (const part of chunks([...byConversation], 400)) {
-      await sql`WITH v(id, n) AS (VALUES ${sql.join(part.map(([id, n]) => sql`(${id}, ${n})`))})
-        UPDATE inbox_conversation SET item_count = inbox_conversation.item_count + CAST(v.n AS integer), last_item_at = ${now}
-        FROM v WHERE inbox_conversation.id = v.id`.execute(trx);
-    }
-  }
 }
 
 interface Analysed {
@@ -395,15 +412,21 @@ interface ConversationRef {
   targetId: string | null;
 }
 
+/**
+ * Whether a known author's follower count changed enough to rewrite the row: reach is shown
+ * rounded ("12.3k") and weighs in priority by order of magnitude, so a few followers more or
+ * less on every message are not worth a write (a busy brand hears from the same fans all day).
+ */
+export function reachMoved(known: number | null, reported: number | null | undefined): boolean {
+  if (reported == null) return false;
+  if (known == null) return true;
+  const before = Number(known);
+  return Math.abs(reported - before) > Math.max(10, before * 0.02);
+}
+
 function dateMs(value: string, fallback: number): number {
   const ms = Date.parse(value);
   return Number.isFinite(ms) ? ms : fallback;
-}
-
-function countBy(values: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return counts;
 }
 
 function chunks<T>(values: T[], size: number): T[][] {

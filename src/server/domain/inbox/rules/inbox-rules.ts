@@ -154,6 +154,7 @@ export class InboxRules implements IngestHook {
       const events: InboxEventInput[] = [];
       const matched = new Map<string, number>();
       const tags: Array<{ item_id: number; workspace_id: string; tag: string }> = [];
+      const tagged = new Set<string>();
       const assignees = new Map<number, string>();
       const priorities = new Map<number, number>();
       const done = new Set<number>();
@@ -167,7 +168,8 @@ export class InboxRules implements IngestHook {
           for (const action of rule.actions) {
             switch (action.type) {
               case 'tag':
-                if (tags.some((t) => t.item_id === item.id && t.tag === action.tag)) break;
+                if (tagged.has(`${item.id}\u0000${action.tag}`)) break;
+                tagged.add(`${item.id}\u0000${action.tag}`);
                 tags.push({ item_id: item.id, workspace_id: workspaceId, tag: action.tag });
                 log('tag', { tag: action.tag });
                 break;

@@ -49,6 +49,28 @@ test('an admin sets a word to avoid and a brand name, then tries a post', async 
   await issue.waitFor({ timeout: 90_000 });
   assert.equal(await issue.getAttribute('data-word'), 'fidélitée', 'only the typo: the brand name is in the dictionary');
   await issue.getByRole('button', { name: 'fidélité', exact: true }).waitFor({ timeout: 30_000 });
+  // Both words are underlined where they stand in the text: the typo in red, the avoided term in orange.
+  const marks = page.getByTestId('text-mark');
+  await marks.nth(1).waitFor();
+  assert.deepEqual(await marks.evaluateAll((nodes) => nodes.map((node) => [node.getAttribute('data-kind'), node.textContent])), [['brand', 'consommateur'], ['spelling', 'fidélitée']]);
+  // …right under the letters of the field: the underlined copy and the textarea line up.
+  const field = await page.getByTestId('try-it-text').boundingBox();
+  const typo = await marks.nth(1).boundingBox();
+  assert.ok(field && typo && typo.y > field.y && typo.y + typo.height < field.y + field.height, 'the underline is inside the field');
+  const caretAt = await page.getByTestId('try-it-text').evaluate((area: HTMLTextAreaElement) => {
+    // Where the textarea draws "fidélitée": measured with a mirror span in the same font.
+    const probe = document.createElement('span');
+    const style = getComputedStyle(area);
+    probe.style.font = style.font;
+    probe.style.letterSpacing = style.letterSpacing;
+    probe.style.whiteSpace = 'pre';
+    probe.textContent = area.value.slice(0, area.value.indexOf('fidélitée'));
+    document.body.append(probe);
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    return area.getBoundingClientRect().left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth) + width;
+  });
+  assert.ok(Math.abs(typo!.x - caretAt) < 2, `the underline starts under the word (${typo!.x} vs ${caretAt})`);
   await screenshot(page, journey, '01-try-a-post');
 
   await issue.getByRole('button', { name: 'fidélité', exact: true }).click();

@@ -83,6 +83,14 @@ test('a post is composed within Bluesky’s limits, scheduled, and a contributor
   assert.equal(await submit.isDisabled(), true);
   await screenshot(page, journey, '02-composer-too-long');
 
+  // A typo is underlined in the text itself, where it stands (the workspace writes French).
+  await composer.getByTestId('composer-text').fill('Nouvele collection printemps 🌸');
+  const typo = composer.locator('[data-testid="text-mark"][data-kind="spelling"]');
+  await typo.waitFor({ timeout: 90_000 });
+  assert.equal(await typo.innerText(), 'Nouvele');
+  await composer.locator('[data-testid="spelling-issue"][data-word="Nouvele"]').waitFor();
+  await screenshot(page, journey, '02b-composer-typo');
+
   // Fixed: a text with a hashtag, a mention and a link, shown highlighted in the preview.
   await composer.getByTestId('composer-text').fill('Nouvelle collection printemps 🌸 #printemps avec @brand.test : https://example.com/collection');
   await composer.getByTestId('composer-ready').waitFor();

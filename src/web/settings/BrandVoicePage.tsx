@@ -2,8 +2,8 @@
 // instead), the words every post must carry, the workspace's own dictionary
 // for the spell check, and a box to try a text against all of it. Everyone
 // reads the rules; owners and admins set them; writers add dictionary words.
-import { useState, type FormEvent } from 'react';
-import { ActionIcon, Badge, Button, Group, MultiSelect, Pill, Select, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { useRef, useState, type FormEvent } from 'react';
+import { ActionIcon, Badge, Box, Button, Group, MultiSelect, Pill, Select, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { checkBrandVoice, type BrandRuleKind } from '../../shared/composer/brand-voice.ts';
 import type { BrandRuleView, SpellIssue, SpellLanguage } from '../../shared/composer/kit-types.ts';
@@ -16,6 +16,8 @@ import { HashtagGroupPicker } from '../composer-kit/HashtagGroupPicker.tsx';
 import { TemplatePicker } from '../composer-kit/TemplatePicker.tsx';
 import { SpellingIssues } from '../composer-kit/SpellingIssues.tsx';
 import { useSpellcheck } from '../composer-kit/useSpellcheck.ts';
+import { TextMarksBackdrop } from '../composer-kit/TextMarksBackdrop.tsx';
+import { textMarks } from '../composer-kit/text-marks.ts';
 import { ConfirmModal } from '../ui/ConfirmModal.tsx';
 import { Dialog, DialogFormActions } from '../ui/dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
@@ -303,6 +305,8 @@ function TryItSection({ rules }: { rules: BrandRuleView[] }) {
   const [network, setNetwork] = useState<string | null>(null);
   const spelling = useSpellcheck(workspace.id, text, language, { enabled: write });
   const findings = checkBrandVoice(text, rules, network ?? undefined);
+  const marks = textMarks(write ? spelling.issues : [], findings);
+  const tryIt = useRef<HTMLTextAreaElement>(null);
 
   const replace = (issue: SpellIssue, suggestion: string) => setText((current) => current.slice(0, issue.offset) + suggestion + current.slice(issue.offset + issue.length));
 
@@ -335,16 +339,20 @@ function TryItSection({ rules }: { rules: BrandRuleView[] }) {
               <HashtagGroupPicker workspaceId={workspace.id} onPick={(hashtags) => setText((current) => `${current.trimEnd()}${current.trim() ? ' ' : ''}${hashtags.join(' ')}`)} />
             </Group>
           </Group>
-          <Textarea
-            label={t('brandVoice.tryIt.text')}
-            placeholder={t('brandVoice.tryIt.placeholder')}
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            autosize
-            minRows={3}
-            maxLength={5000}
-            data-testid="try-it-text"
-          />
+          <Box pos="relative" className="relais-marked">
+            <TextMarksBackdrop field={tryIt} text={text} marks={marks} />
+            <Textarea
+              ref={tryIt}
+              label={t('brandVoice.tryIt.text')}
+              placeholder={t('brandVoice.tryIt.placeholder')}
+              value={text}
+              onChange={(event) => setText(event.currentTarget.value)}
+              autosize
+              minRows={3}
+              maxLength={5000}
+              data-testid="try-it-text"
+            />
+          </Box>
           {text.trim() !== '' && (
             <Stack gap="sm" aria-live="polite">
               <BrandVoiceFindings findings={findings} />

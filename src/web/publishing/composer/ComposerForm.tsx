@@ -27,7 +27,7 @@ import { PreviewPanel } from './PreviewPanel.tsx';
 import { SchedulePicker } from './SchedulePicker.tsx';
 import { useMediaInfo } from './use-media-info.ts';
 import { useAutosave, usePostSaver } from './use-post-saver.ts';
-import { WritingAids } from './WritingAids.tsx';
+import { WritingAids, useWritingChecks } from './WritingAids.tsx';
 
 export function ComposerForm({
   workspace,
@@ -96,6 +96,7 @@ export function ComposerForm({
   const threads = activeChecks.some((c) => c.rules?.capabilities.includes('publish.thread'));
   const replies = activeChecks.some((c) => c.rules?.capabilities.includes('publish.reply'));
   const activeChannel = scope === 'all' ? null : (channels.find((c) => c.id === scope.channelId) ?? null);
+  const writing = useWritingChecks(workspace.id, workspace.language, contentOf(draft, scope).text, counters.map((c) => c.network));
 
   const blocking = checks.some((check) => hasErrors(check.issues));
   const timeMissing = draft.scheduleKind === 'at' && !draft.at;
@@ -203,13 +204,13 @@ export function ComposerForm({
               replies={replies}
               Tools={tools}
               testId={scope === 'all' ? 'composer-text' : `composer-text-${activeChannel?.handle ?? ''}`}
+              marks={writing.marks}
             />
 
             <WritingAids
               workspaceId={workspace.id}
-              language={workspace.language}
               text={contentOf(draft, scope).text}
-              networks={counters.map((c) => c.network)}
+              checks={writing}
               onText={(text) => change(updateContent(draft, scope, (content) => ({ ...content, text })))}
             />
 

@@ -8,6 +8,7 @@ import { IconPlus, IconTrash } from '../../ui/icons.tsx';
 import type { MediaInfo } from './channel-checks.ts';
 import { addThreadPart, partOf, removeThreadPart, withPart } from './draft.ts';
 import { PartEditor, type CounterRule, type PartToolProps } from './PartEditor.tsx';
+import type { TextMark } from '../../composer-kit/text-marks.ts';
 
 /** Tools of each part's toolbar (a stable component: it keeps its menus open while the text changes). */
 export type PartTools = ComponentType<PartToolProps>;
@@ -22,6 +23,7 @@ export function ContentEditor({
   replies,
   Tools,
   testId,
+  marks,
 }: {
   content: PostContent;
   onChange: (content: PostContent) => void;
@@ -33,6 +35,8 @@ export function ContentEditor({
   replies: boolean;
   Tools?: PartTools;
   testId: string;
+  /** Words to underline in the first post (spelling and brand voice are checked there). */
+  marks?: readonly TextMark[];
 }) {
   const { t } = useTranslation();
   const parts = [0, ...content.thread.map((_, i) => i + 1)];
@@ -52,6 +56,7 @@ export function ContentEditor({
             mediaInfo={mediaInfo}
             requireAltText={requireAltText}
             minRows={index === 0 ? 5 : 3}
+            marks={index === 0 ? marks : undefined}
             testId={index === 0 ? testId : `${testId}-thread-${index}`}
             Tools={Tools}
             headerRight={

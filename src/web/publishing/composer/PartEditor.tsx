@@ -1,9 +1,11 @@
 // One post of a thread (or the first post): its text with emoji and media
 // tools under it, a character counter per network, and its attachments.
 import { useRef, type ComponentType, type ReactNode } from 'react';
-import { Group, Paper, Stack, Textarea } from '@mantine/core';
+import { Box, Group, Paper, Stack, Textarea } from '@mantine/core';
 import type { MediaRef, PostPart } from '../../../shared/publishing.ts';
 import type { ComposerLimits } from '../../../shared/composer/limits.ts';
+import { TextMarksBackdrop } from '../../composer-kit/TextMarksBackdrop.tsx';
+import type { TextMark } from '../../composer-kit/text-marks.ts';
 import { CharacterCounter } from './CharacterCounter.tsx';
 import { EmojiPicker } from './EmojiPicker.tsx';
 import { MediaStrip } from './MediaStrip.tsx';
@@ -51,6 +53,7 @@ export function PartEditor({
   withMedia = true,
   testId,
   headerRight,
+  marks = [],
 }: {
   part: PostPart;
   onChange: (part: PostPart) => void;
@@ -67,6 +70,8 @@ export function PartEditor({
   withMedia?: boolean;
   testId?: string;
   headerRight?: ReactNode;
+  /** Words to underline where they stand (misspellings, terms the brand avoids). */
+  marks?: readonly TextMark[];
 }) {
   const field = useRef<HTMLTextAreaElement>(null);
   const insert = (value: string) => insertAtCaret(field.current, part.text, value, (text) => onChange({ ...part, text }));
@@ -79,21 +84,24 @@ export function PartEditor({
           {headerRight}
         </Group>
       )}
-      <Textarea
-        ref={field}
-        aria-label={label}
-        placeholder={placeholder}
-        value={part.text}
-        onChange={(e) => onChange({ ...part, text: e.currentTarget.value })}
-        autosize
-        minRows={minRows}
-        maxRows={18}
-        variant="unstyled"
-        px="md"
-        pt={headerRight ? 0 : 'xs'}
-        className="relais-composer-text"
-        data-testid={testId}
-      />
+      <Box pos="relative" className="relais-marked">
+        <TextMarksBackdrop field={field} text={part.text} marks={marks} />
+        <Textarea
+          ref={field}
+          aria-label={label}
+          placeholder={placeholder}
+          value={part.text}
+          onChange={(e) => onChange({ ...part, text: e.currentTarget.value })}
+          autosize
+          minRows={minRows}
+          maxRows={18}
+          variant="unstyled"
+          px="md"
+          pt={headerRight ? 0 : 'xs'}
+          className="relais-composer-text"
+          data-testid={testId}
+        />
+      </Box>
       <Stack gap="xs" px="md" pb="xs">
         <MediaStrip media={part.media} info={mediaInfo} requireAltText={requireAltText} onChange={(media) => onChange({ ...part, media })} />
         <Group justify="space-between" gap="xs" wrap="wrap">

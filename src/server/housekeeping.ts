@@ -1,5 +1,6 @@
 // Hourly clean-up of what expires: sessions, one-time tokens, rate-limit
-// counters, abandoned OAuth authorizations. Scheduled by the scheduler role, run by a worker.
+// counters, abandoned OAuth authorizations, and the bytes of media deleted a
+// month ago. Scheduled by the scheduler role, run by a worker.
 import type { CronEntry } from './jobs/scheduler.ts';
 import type { HandlerRegistry } from './jobs/handlers.ts';
 import type { Services } from './services.ts';
@@ -17,5 +18,7 @@ export function registerHousekeeping(handlers: HandlerRegistry, services: Servic
     await db.deleteFrom('rateLimit').where('lastRequest', '<', Date.now() - 24 * 3600 * 1000).execute();
     // OAuth authorizations a person started and never finished.
     await db.deleteFrom('oauth_state').where('expires_at', '<', Date.now()).execute();
+    // A few hundred files an hour: a large deletion is spread over the hours after it falls due.
+    await services.media.purgeDeleted();
   });
 }

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { engines } from '../support/engines.ts';
 import { waitFor } from '../support/wait.ts';
 import { housekeepingJob } from '../../src/server/housekeeping.ts';
+import { deletedMediaKeptMs } from '../../src/server/domain/media/media-library.ts';
+import { solidPng } from '../support/media-files.ts';
 import { startTestRelais, setUpAdminAndWorkspace, inviteAndJoin, type TestRelais, type ApiClient } from '../support/relais.ts';
 
 type Jobs = { jobs: Array<{ id: number; name: string; lastError: string | null; attempts: number }> };
@@ -40,10 +42,17 @@ for (const engine of engines) {
       await db.insertInto('oauth_state').values({ state: 'stale', workspace_id: workspaceId, user_id: 'u', network: 'mastodon', server_url: 'https://x.example', code_verifier: 'v', channel_id: null, expires_at: past }).execute();
       await db.insertInto('oauth_state').values({ state: 'fresh', workspace_id: workspaceId, user_id: 'u', network: 'mastodon', server_url: 'https://x.example', code_verifier: 'v', channel_id: null, expires_at: Date.now() + 600_000 }).execute();
       await db.insertInto('verification').values({ id: 'old', identifier: 'x', value: 'y', expiresAt: new Date(past) as never, createdAt: new Date(past) as never, updatedAt: new Date(past) as never }).execute();
+      const { media } = relais.relais.services;
+      const deletedLongAgo = await media.upload({ workspaceId, userId: null, fileName: 'ancienne.png', bytes: await solidPng(20, 20) });
+      const deletedToday = await media.upload({ workspaceId, userId: null, fileName: 'hier.png', bytes: await solidPng(20, 20) });
+      await media.remove(workspaceId, deletedToday.id);
+      await db.updateTable('media').set({ deleted_at: Date.now() - deletedMediaKeptMs - 60_000 }).where('id', '=', deletedLongAgo.id).execute();
       await relais.relais.services.queue.enqueue(housekeepingJob, {});
       await waitFor(async () => (await db.selectFrom('oauth_state').select('state').where('state', '=', 'stale').executeTakeFirst()) === undefined, { what: 'the stale OAuth state to go', timeoutMs: 10_000 });
       assert.equal((await db.selectFrom('verification').select('id').where('id', '=', 'old').executeTakeFirst()), undefined);
       assert.ok(await db.selectFrom('oauth_state').select('state').where('state', '=', 'fresh').executeTakeFirst(), 'a pending authorization stays');
+      await waitFor(async () => (await db.selectFrom('media').select('id').where('id', '=', deletedLongAgo.id).executeTakeFirst()) === undefined, { what: 'the media deleted a month ago to go', timeoutMs: 10_000 });
+      assert.ok(await db.selectFrom('media').select('id').where('id', '=', deletedToday.id).executeTakeFirst(), 'a file deleted today can still be recovered');
     });
 
     test('a failed job is listed with its error for instance admins, and can be retried', async () => {

@@ -3,7 +3,7 @@
 // the composer checks, and nothing crosses workspaces.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -28,6 +28,16 @@ for (const engine of engines) {
       const dir = mkdtempSync(path.join(tmpdir(), 'relais-media-'));
       onCleanup(() => rmSync(dir, { recursive: true, force: true }));
       return new MediaLibrary(database.db, new LocalMediaStorage(dir), { maxImageBytes: 15 * mb, maxVideoBytes: 50 * mb });
+    }
+    /** A library whose clock can be moved, with its folder and database to look into. */
+    async function setUpWithClock() {
+      const database = await createTestDatabase(engine);
+      await database.db.insertInto('organization').values({ id: 'w1', name: 'w1', slug: 'w1', logo: null, createdAt: new Date(), metadata: null, language: 'fr', timeZone: 'Europe/Paris' }).execute();
+      const dir = mkdtempSync(path.join(tmpdir(), 'relais-media-'));
+      onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+      const clock = { now: Date.UTC(2027, 0, 4, 9) };
+      const library = new MediaLibrary(database.db, new LocalMediaStorage(dir), { maxImageBytes: 15 * mb, maxVideoBytes: 50 * mb }, () => clock.now);
+      return { library, clock, dir, db: database.db };
     }
     const isCode = (code: string) => (error: AppError) => {
       assert.equal(error.code, code);
@@ -86,6 +96,29 @@ for (const engine of engines) {
         altText: 'Un carré vert', tags: [], thumbnailUrl: `/api/workspaces/w1/media/${a.id}/thumbnail`, fileUrl: `/api/workspaces/w1/media/${a.id}/file`, createdAt: '', updatedAt: '',
       });
       assert.deepEqual(await library.describe('w1', []), []);
+    });
+
+    test('a deleted file leaves storage a month later; files deleted since, and kept ones, stay', async () => {
+      const { library, clock, dir, db } = await setUpWithClock();
+      const filesOf = (id: string) => readdirSync(path.join(dir, 'w1', id)).sort();
+      const old = await library.upload({ workspaceId: 'w1', userId: 'u1', fileName: 'ancienne-affiche.png', bytes: await solidPng(40, 40) });
+      const recent = await library.upload({ workspaceId: 'w1', userId: 'u1', fileName: 'affiche-hiver.png', bytes: await solidPng(40, 40) });
+      const kept = await library.upload({ workspaceId: 'w1', userId: 'u1', fileName: 'logo.png', bytes: await solidPng(40, 40) });
+      assert.equal(filesOf(old.id).length, 2, 'the original and its thumbnail');
+      await library.remove('w1', old.id);
+      clock.now += 20 * 24 * 3600 * 1000;
+      await library.remove('w1', recent.id);
+      assert.equal(await library.purgeDeleted(), 0, 'twenty days after: nothing yet');
+
+      clock.now += (10 * 24 + 1) * 3600 * 1000;
+      assert.equal(await library.purgeDeleted(), 1);
+      assert.equal(existsSync(path.join(dir, 'w1', old.id)), false, 'its bytes are gone, and its folder');
+      assert.equal(filesOf(recent.id).length, 2, 'deleted ten days ago: still there');
+      assert.equal(filesOf(kept.id).length, 2);
+      const rows = await db.selectFrom('media').select('id').orderBy('id').execute();
+      assert.deepEqual(rows.map((row) => row.id).sort(), [recent.id, kept.id].sort());
+      assert.equal(await library.purgeDeleted(), 0, 'a second pass finds nothing more');
+      assert.equal((await library.get('w1', kept.id)).fileName, 'logo.png');
     });
 
     test('search ignores case and finds file names, alt texts and tags; LIKE wildcards are plain characters', async () => {

@@ -50,6 +50,8 @@ export interface MediaDownload {
 }
 
 export const maxAltTextLength = 2000;
+/** How long a deleted file's bytes are kept before the hourly clean-up removes them: a month to notice a mistake. */
+export const deletedMediaKeptMs = 30 * 24 * 3600 * 1000;
 export const maxTags = 20;
 export const maxTagLength = 40;
 
@@ -233,7 +235,29 @@ export class MediaLibrary implements MediaSource {
     return this.get(workspaceId, mediaId);
   }
 
-  /** Hides the file from the library and from publishing; its bytes stay in storage. */
+  /**
+   * Files deleted more than `keptMs` ago leave storage for good, `batch` at a time: the bytes
+   * first, then the row, so that a stop in between leaves a row the next pass finishes. Until
+   * then a deletion can still be undone by an operator. Returns how many were purged.
+   */
+  async purgeDeleted(keptMs: number = deletedMediaKeptMs, batch = 200): Promise<number> {
+    const rows = await this.db
+      .selectFrom('media')
+      .select(['id', 'workspace_id', 'storage_key', 'thumbnail_key'])
+      .where('deleted_at', 'is not', null)
+      .where('deleted_at', '<', this.now() - keptMs)
+      .orderBy('deleted_at')
+      .limit(batch)
+      .execute();
+    for (const row of rows) {
+      await this.storage.delete(row.storage_key);
+      if (row.thumbnail_key) await this.storage.delete(row.thumbnail_key);
+      await this.db.deleteFrom('media').where('id', '=', row.id).where('workspace_id', '=', row.workspace_id).where('deleted_at', 'is not', null).execute();
+    }
+    return rows.length;
+  }
+
+  /** Hides the file from the library and from publishing; its bytes leave storage `deletedMediaKeptMs` later (purgeDeleted). */
   async remove(workspaceId: string, mediaId: string): Promise<void> {
     const now = this.now();
     const result = await this.db

@@ -1,7 +1,7 @@
 // Media files in a folder of the data directory (the default): one file per
 // key, written beside its final name and renamed into place.
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { assertStorageKey, type MediaStorage, type StoredFile } from './storage.ts';
@@ -52,7 +52,11 @@ export class LocalMediaStorage implements MediaStorage {
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
+    const file = this.pathOf(key);
+    await rm(file, { force: true });
+    // The media's own folder goes with its last file (never the root).
+    const folder = path.dirname(file);
+    if (folder !== this.root) await rmdir(folder).catch(() => {});
   }
 
   async close(): Promise<void> {}

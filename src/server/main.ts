@@ -58,6 +58,8 @@ export async function startRelais(config: Config, roles = config.roles, options:
     registerPublishingJobs(handlers, services);
     registerFeedJobs(handlers, services);
     registerInboxJobs(handlers, services);
+    // Workers poll the inbox: the language model loads while the worker starts, not when the first messages wait.
+    services.inbox.analyzer.warmUp();
     const worker = new Worker(services.database, handlers, { concurrency: config.workerConcurrency, leaseMs: config.jobLeaseMs, logger });
     await worker.start();
     stops.push(() => worker.stop({ timeoutMs: 20_000 }));

@@ -47,6 +47,9 @@ for (const engine of engines) {
       const writing = (async () => {
         // About one a twentieth of a second: polls (every few seconds) happen while they come.
         for (; written < TOTAL; written += 1) {
+          // Halfway, the customer waits for the worker to have taken some in (a busy machine may be slow to start it),
+          // so that the kill below lands mid-way whatever the machine.
+          if (written === TOTAL / 2) await waitFor(async () => ((await count()) > 20 ? true : null), { timeoutMs: 60_000, what: 'the worker to take mentions in' });
           await mention(written);
           await new Promise((resolve) => setTimeout(resolve, 40));
         }

@@ -14,6 +14,8 @@ export interface TextAnalysis {
 
 export interface BatchAnalyzer {
   analyse(texts: string[]): Promise<TextAnalysis[]>;
+  /** Loads the model now, in the background, so that the first messages polled do not wait seconds for it. */
+  warmUp(): void;
   close(): Promise<void>;
 }
 
@@ -27,16 +29,21 @@ export function analyseTexts(nlp: Nlp, texts: string[]): TextAnalysis[] {
 }
 
 export function inProcessAnalyzer(nlp: Nlp): BatchAnalyzer {
-  return { analyse: async (texts) => analyseTexts(nlp, texts), close: async () => {} };
+  return { analyse: async (texts) => analyseTexts(nlp, texts), warmUp: () => void analyseTexts(nlp, ['Bonjour, merci !']), close: async () => {} };
 }
 
 export function threadedAnalyzer(): BatchAnalyzer {
   let pool: Piscina | undefined;
+  const analyse = (texts: string[]) => {
+    // One thread: one copy of the model; it answers ~20,000 texts a second, more than intake needs.
+    pool ??= new Piscina({ filename: new URL('./batch-analyzer-worker.ts', import.meta.url).href, minThreads: 0, maxThreads: 1, idleTimeout: 10 * 60_000 });
+    return pool.run(texts) as Promise<TextAnalysis[]>;
+  };
   return {
-    analyse(texts) {
-      // One thread: one copy of the model; it answers ~20,000 texts a second, more than intake needs.
-      pool ??= new Piscina({ filename: new URL('./batch-analyzer-worker.ts', import.meta.url).href, minThreads: 0, maxThreads: 1, idleTimeout: 10 * 60_000 });
-      return pool.run(texts) as Promise<TextAnalysis[]>;
+    analyse,
+    warmUp() {
+      // A real sentence: the model and the lexicons load on first real use. A failure here shows again on first use.
+      analyse(['Bonjour, merci !']).catch(() => {});
     },
     async close() {
       await pool?.destroy();

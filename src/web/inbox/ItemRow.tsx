@@ -92,7 +92,7 @@ export const ItemRow = memo(function ItemRow({ item, selected, checked, unread, 
             <Group gap={5} wrap="nowrap" className="relais-inbox-row-meta">
               <Text span size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                 {t(`inbox.kind.${item.kind}`)}
-                {channel && <span className="relais-inbox-visually-hidden">{` · ${channelAddress(channel)}`}</span>}
+                {channel && <span className="relais-visually-hidden">{` · ${channelAddress(channel)}`}</span>}
               </Text>
               <SentimentBadge sentiment={item.sentiment} />
               <LanguageTag language={item.language} />

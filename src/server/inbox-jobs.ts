@@ -38,9 +38,12 @@ export function registerInboxJobs(handlers: HandlerRegistry, services: Services)
     await inbox.replies.send(replyId, context.job.id);
   });
   handlers.register<RuleNotifyPayload>(ruleNotifyJob, async (payload) => {
+    const itemIds = payload.itemIds ?? (payload.itemId === undefined ? [] : [payload.itemId]);
+    if (itemIds.length === 0) return;
     await inbox.notifier.tell({
       workspaceId: payload.workspaceId,
-      itemId: payload.itemId,
+      itemId: itemIds[0],
+      count: itemIds.length,
       userIds: payload.userIds,
       kind: payload.kind === 'assign' ? 'inbox_assigned' : 'inbox_rule_notify',
       actorName: payload.ruleName,

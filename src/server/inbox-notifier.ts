@@ -20,6 +20,8 @@ export interface InboxNotice {
   /** Defaults to the item's text. */
   excerpt?: string;
   note?: string | null;
+  /** Messages this notice speaks of (a rule's digest), `itemId` being the first; 1 unless told. */
+  count?: number;
 }
 
 export class InboxNotifier {
@@ -61,7 +63,11 @@ export class InboxNotifier {
       excerpt = item?.text ?? '';
     }
     excerpt = excerptOf(excerpt);
-    await this.#store.add(notice.workspaceId, people.map((p) => p.userId), notice.kind, { itemId: notice.itemId, excerpt, actorName: notice.actorName ?? null, reason: notice.note ?? null });
+    const count = notice.count ?? 1;
+    await this.#store.add(notice.workspaceId, people.map((p) => p.userId), notice.kind, { itemId: notice.itemId, excerpt, actorName: notice.actorName ?? null, reason: notice.note ?? null, ...(count > 1 ? { count } : {}) });
+    // Several messages: the inbox (the assignee's own view), else the message itself.
+    const inboxUrl = `${this.#config.baseUrl}/w/${notice.workspaceId}/inbox`;
+    const url = count > 1 ? (notice.kind === 'inbox_assigned' ? `${inboxUrl}?view=mine` : inboxUrl) : `${inboxUrl}?item=${notice.itemId}`;
     const workspace = await db.selectFrom('organization').select('name').where('id', '=', notice.workspaceId).executeTakeFirst();
     for (const person of people) {
       try {
@@ -74,7 +80,8 @@ export class InboxNotifier {
             actorName: notice.actorName ?? null,
             excerpt,
             note: notice.note ?? null,
-            url: `${this.#config.baseUrl}/w/${notice.workspaceId}/inbox?item=${notice.itemId}`,
+            count,
+            url,
           }),
         );
       } catch (error) {

@@ -250,6 +250,26 @@ for (const engine of engines) {
       assert.deepEqual(reordered.body.rules.map((r) => r.name), ['Jeux concours', 'Livraisons']);
     });
 
+    test('a rule that flags several messages of one poll sends one digest, in the app and by e-mail', async () => {
+      const rule = await admin.post<RuleView>(`${inbox}/rules`, { name: 'Avis robes', conditions: { keywords: ['robe'] }, actions: [{ type: 'notify', userIds: [editorId] }] });
+      assert.equal(rule.status, 201, JSON.stringify(rule.body));
+      const before = relais.mailbox.mails.length;
+      const { itemIds } = await ingest(workspaceId, channelId, [
+        activity('La robe rouge existe en 38 ?', { author: 'jade' }),
+        activity('Robe reçue, parfaite pour le mariage', { author: 'lou' }),
+        activity('Ma robe a un défaut de couture', { author: 'nina' }),
+      ]);
+      const mail = await relais.mailbox.next(`editor-${engine}@example.com`, /3 new messages to look at/);
+      assert.match(mail.text ?? '', /The rule "Avis robes" flags 3 messages for you, among them: « La robe rouge existe en 38 \? »/);
+      assert.match(mail.text ?? '', new RegExp(`/w/${workspaceId}/inbox\\s`), 'the link opens the inbox, not one message');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(relais.mailbox.mails.slice(before).filter((m) => /look at/.test(m.subject ?? '')).length, 1, 'one e-mail, not three');
+      const notices = await editor.get<{ items: Array<{ kind: string; payload: { itemId: number; count?: number } }> }>(`/api/workspaces/${workspaceId}/notifications`);
+      const digests = notices.body.items.filter((n) => n.kind === 'inbox_rule_notify');
+      assert.deepEqual(digests.map((n) => [n.payload.itemId, n.payload.count]), [[itemIds[0], 3]]);
+      assert.equal((await admin.delete(`${inbox}/rules/${rule.body.id}`)).status, 204);
+    });
+
     test('opening hours make due times and the report; saved replies keep their variables', async () => {
       const settings = await admin.put<{ firstResponseTargetMinutes: number }>(`${inbox}/settings`, {
         businessHours: { alwaysOpen: false, days: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00' })) },

@@ -33,6 +33,21 @@ test('every kind the server sends reads as a sentence in both languages', () => 
   assert.equal(describeNotification(item('post_approved', {}), i18n.getFixedT('en')).title, 'Someone approved your post');
 });
 
+test('a rule’s digest of several messages says how many and leads to the inbox; one message leads to it', () => {
+  const en = i18n.getFixedT('en');
+  const fr = i18n.getFixedT('fr');
+  const digest = describeNotification(item('inbox_rule_notify', { itemId: 7, count: 3, reason: 'Avis robes' }), en);
+  assert.equal(digest.title, 'A rule flags 3 messages for you');
+  assert.equal(digest.path, 'inbox');
+  assert.equal(describeNotification(item('inbox_rule_notify', { itemId: 7, count: 3 }), fr).title, 'Une règle vous signale 3 messages');
+  const assigned = describeNotification(item('inbox_assigned', { itemId: 7, count: 2, actorName: 'Livraisons' }), fr);
+  assert.equal(assigned.title, 'Livraisons vous a attribué 2 messages');
+  assert.equal(assigned.path, 'inbox?view=mine');
+  const one = describeNotification(item('inbox_assigned', { itemId: 7, actorName: 'Léa' }), en);
+  assert.equal(one.title, 'Léa assigned you a message');
+  assert.equal(one.path, 'inbox?item=7');
+});
+
 test('a period is named as a person says it', () => {
   assert.equal(periodName({ from: '2027-04-01', to: '2027-04-30' }, 'en'), 'April 2027');
   assert.equal(periodName({ from: '2027-04-01', to: '2027-04-30' }, 'fr'), 'avril 2027');

@@ -18,6 +18,8 @@ export interface InboxMailInput {
   excerpt: string;
   /** A note, a rule's name, a reason. */
   note: string | null;
+  /** Messages spoken of (a rule's digest of one poll); the excerpt is the first one's. */
+  count?: number;
   url: string;
 }
 
@@ -40,7 +42,18 @@ export function inboxMail(input: InboxMailInput): Mail {
     inbox_reply_rejected: { subject: `Your reply needs changes (${workspaceName})`, line: `${input.actorName ?? 'An approver'} sent back the reply ${quote}: ${note ?? ''}`, action: 'Review the reply' },
     inbox_reply_failed: { subject: `Your reply was not sent (${workspaceName})`, line: `The reply ${quote} could not be sent: ${note ?? 'unknown reason'}`, action: 'See and fix' },
   };
-  const t = (input.locale === 'fr' ? fr : en)[input.kind];
+  const count = input.count ?? 1;
+  // A rule's digest: one e-mail for the messages of one poll.
+  const frMany = {
+    inbox_assigned: { subject: `${count} messages vous sont attribués (${workspaceName})`, line: `${input.actorName ?? 'Une règle'} vous a attribué ${count} messages, dont celui-ci : ${quote}`, action: 'Voir mes messages' },
+    inbox_rule_notify: { subject: `${count} nouveaux messages à voir (${workspaceName})`, line: `La règle « ${note ?? ''} » vous signale ${count} messages, dont celui-ci : ${quote}`, action: 'Ouvrir la boîte de réception' },
+  };
+  const enMany = {
+    inbox_assigned: { subject: `${count} messages were assigned to you (${workspaceName})`, line: `${input.actorName ?? 'A rule'} assigned you ${count} messages, among them: ${quote}`, action: 'See my messages' },
+    inbox_rule_notify: { subject: `${count} new messages to look at (${workspaceName})`, line: `The rule "${note ?? ''}" flags ${count} messages for you, among them: ${quote}`, action: 'Open the inbox' },
+  };
+  const many = count > 1 && (input.kind === 'inbox_assigned' || input.kind === 'inbox_rule_notify') ? (input.locale === 'fr' ? frMany : enMany)[input.kind] : null;
+  const t = many ?? (input.locale === 'fr' ? fr : en)[input.kind];
   const hello = input.locale === 'fr' ? 'Bonjour,' : 'Hello,';
   const footer = input.locale === 'fr' ? 'Vous recevez ce message parce que vous travaillez dans cet espace de travail.' : 'You receive this email because you work in this workspace.';
   return { to: input.to, subject: t.subject, text: `${hello}\n\n${t.line}\n\n${t.action}: ${input.url}\n\n${footer}`, html: layout([hello, t.line], { label: t.action, url: input.url }, footer) };

@@ -47,8 +47,14 @@ export function describeNotification(item: NotificationItem, t: TFunction): Noti
     excerpt: text(p.excerpt),
     note: text(p.reason),
     postId: text(p.postId),
-    path: typeof p.itemId === 'number' ? `inbox?item=${p.itemId}` : pathOf(item.kind, text(p.postId)),
+    path: typeof p.itemId === 'number' ? inboxPath(item.kind, p.itemId, typeof p.count === 'number' ? p.count : 1) : pathOf(item.kind, text(p.postId)),
   };
+}
+
+/** One message: that message; a rule's digest of several: the assignee's own view, or the inbox. */
+function inboxPath(kind: string, itemId: number, count: number): string {
+  if (count <= 1) return `inbox?item=${itemId}`;
+  return kind === 'inbox_assigned' ? 'inbox?view=mine' : 'inbox';
 }
 
 function pathOf(kind: string, postId: string | null): string | null {

@@ -19,7 +19,8 @@ import { loadItemViews, type ItemRow } from '../item-views.ts';
 import { matchesKeywords, matchesQuery, parseQuery, QueryError, textWords, type QueryNode } from './rule-query.ts';
 
 export const ruleNotifyJob = 'inbox.rule-notify';
-export type RuleNotifyPayload = { workspaceId: string; itemId: number; userIds: string[]; ruleName: string; kind: 'notify' | 'assign' };
+/** One notice per rule, kind and people for a whole batch (`itemId` alone: jobs queued by an earlier version). */
+export type RuleNotifyPayload = { workspaceId: string; itemIds?: number[]; itemId?: number; userIds: string[]; ruleName: string; kind: 'notify' | 'assign' };
 
 /** What a rule needs to know of an item. */
 export interface RuleSubject {
@@ -178,7 +179,7 @@ export class InboxRules implements IngestHook {
                 if (before === action.userId) break;
                 assignees.set(item.id, action.userId);
                 log('assign', { before, after: action.userId });
-                notices.push({ workspaceId, itemId: item.id, userIds: [action.userId], ruleName: rule.row.name, kind: 'assign' });
+                notices.push({ workspaceId, itemIds: [item.id], userIds: [action.userId], ruleName: rule.row.name, kind: 'assign' });
                 break;
               }
               case 'priority':
@@ -200,7 +201,7 @@ export class InboxRules implements IngestHook {
                 }
                 break;
               case 'notify':
-                notices.push({ workspaceId, itemId: item.id, userIds: action.userIds, ruleName: rule.row.name, kind: 'notify' });
+                notices.push({ workspaceId, itemIds: [item.id], userIds: action.userIds, ruleName: rule.row.name, kind: 'notify' });
                 log('notify', { userIds: action.userIds });
                 break;
             }
@@ -215,7 +216,8 @@ export class InboxRules implements IngestHook {
       // Received and resolved at the same instant: no business time between them.
       if (done.size > 0) await trx.updateTable('inbox_item').set({ status: 'done', resolved_at: now, resolved_by: null, resolution_business_ms: 0 }).where('id', 'in', [...done]).execute();
       if (spam.size > 0) await trx.updateTable('inbox_item').set({ spam: 1 }).where('id', 'in', [...spam]).execute();
-      for (const notice of notices) await this.#notify(trx, notice);
+      // A poll that brings thirty matching messages makes one notice per rule and person, not thirty e-mails.
+      for (const notice of digest(notices)) await this.#notify(trx, notice);
       await recordInboxEvents(trx, events, now);
       for (const [ruleId, count] of matched) {
         await trx.updateTable('inbox_rule').set({ match_count: sql`match_count + ${count}`, last_matched_at: now }).where('id', '=', ruleId).execute();
@@ -296,4 +298,16 @@ function ruleView(row: Selectable<InboxRuleTable>): RuleView {
     lastMatchedAt: row.last_matched_at == null ? null : new Date(Number(row.last_matched_at)).toISOString(),
     createdAt: new Date(Number(row.created_at)).toISOString(),
   };
+}
+
+/** Notices of one batch merged per rule, kind and people, their items in order. */
+export function digest(notices: RuleNotifyPayload[]): RuleNotifyPayload[] {
+  const merged = new Map<string, RuleNotifyPayload>();
+  for (const notice of notices) {
+    const key = JSON.stringify([notice.workspaceId, notice.ruleName, notice.kind, [...new Set(notice.userIds)].sort()]);
+    const found = merged.get(key);
+    if (found) found.itemIds = [...new Set([...found.itemIds!, ...notice.itemIds!])];
+    else merged.set(key, { ...notice, itemIds: [...notice.itemIds!] });
+  }
+  return [...merged.values()];
 }

@@ -52,6 +52,8 @@ const CONTENDED_RETRY_MS = 10;
 // run_at avoids a wasted claim.
 const TIMER_MARGIN_MS = 2;
 const MAX_DELETE_BATCH = 1_000;
+// The longest a job waits for other slots to free up so that they are claimed together.
+const GATHER_MS = 5;
 
 export class Worker {
   readonly id: string;
@@ -184,11 +186,12 @@ export class Worker {
     // Rings from here on are kept: they may concern rows our queries missed.
     this.#alarm.reset();
     await this.#reapIfDue();
-    const free = this.#concurrency - this.#running.size;
-    if (free <= 0) {
+    if (this.#concurrency - this.#running.size <= 0) {
       await this.#alarm.sleep(this.#pollMs); // a finishing job rings
       return;
     }
+    await this.#gatherFreeSlots();
+    const free = this.#concurrency - this.#running.size;
     const now = Date.now();
     const jobs = await claimDueJobs(this.#database.db, this.#database.engine, {
       owner: this.#owner,
@@ -205,6 +208,23 @@ export class Worker {
     if (wait > 0) return this.#alarm.sleep(Math.min(this.#pollMs, wait + TIMER_MARGIN_MS));
     // Due but not claimed: another worker has it locked right now, or it just became due.
     if (jobs.length === 0) await this.#alarm.sleep(CONTENDED_RETRY_MS);
+  }
+
+  /**
+   * Under load jobs finish one at a time, and claiming each freed slot alone costs a statement
+   * (a write, a commit) per job. While other jobs run, wait a little for a few slots to free up
+   * and claim them together: a job waits at most GATHER_MS for it, and not at all when the
+   * worker is idle.
+   */
+  async #gatherFreeSlots(): Promise<void> {
+    const wanted = Math.max(1, Math.floor(this.#concurrency / 8));
+    const until = Date.now() + GATHER_MS;
+    while (this.#running.size > 0 && this.#concurrency - this.#running.size < wanted && !this.#stopping) {
+      const left = until - Date.now();
+      if (left <= 0) return;
+      this.#alarm.reset();
+      await this.#alarm.sleep(left);
+    }
   }
 
   async #reapIfDue(): Promise<void> {

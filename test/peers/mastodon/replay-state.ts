@@ -115,10 +115,72 @@ export function secret(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
 }
 
+/**
+ * The statuses, with what rendering one needs kept up to date as they come and go (replies,
+ * reblogs and quotes of each, each account's own): a status shows its counters, and scanning
+ * every status for each one shown made the server slower with every status it held.
+ */
+export class StatusTable extends Map<string, Status> {
+  readonly #replies = new Map<string, number>();
+  readonly #quotes = new Map<string, number>();
+  /** Reblogs of a status: the reblog statuses' ids. */
+  readonly #reblogs = new Map<string, Set<string>>();
+  readonly #byAccount = new Map<string, Set<string>>();
+
+  override set(id: string, status: Status): this {
+    this.#forget(id);
+    super.set(id, status);
+    this.#remember(status);
+    return this;
+  }
+
+  override delete(id: string): boolean {
+    this.#forget(id);
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    for (const index of [this.#replies, this.#quotes, this.#reblogs, this.#byAccount]) index.clear();
+    super.clear();
+  }
+
+  replyCount(id: string): number {
+    return this.#replies.get(id) ?? 0;
+  }
+
+  quoteCount(id: string): number {
+    return this.#quotes.get(id) ?? 0;
+  }
+
+  reblogsOf(id: string): Status[] {
+    return [...(this.#reblogs.get(id) ?? [])].map((reblogId) => this.get(reblogId)!);
+  }
+
+  ofAccount(accountId: string): Status[] {
+    return [...(this.#byAccount.get(accountId) ?? [])].map((id) => this.get(id)!);
+  }
+
+  #remember(status: Status): void {
+    if (status.inReplyToId) this.#replies.set(status.inReplyToId, this.replyCount(status.inReplyToId) + 1);
+    if (status.quotedStatusId) this.#quotes.set(status.quotedStatusId, this.quoteCount(status.quotedStatusId) + 1);
+    if (status.reblogOfId) this.#reblogs.set(status.reblogOfId, (this.#reblogs.get(status.reblogOfId) ?? new Set()).add(status.id));
+    this.#byAccount.set(status.accountId, (this.#byAccount.get(status.accountId) ?? new Set()).add(status.id));
+  }
+
+  #forget(id: string): void {
+    const status = this.get(id);
+    if (!status) return;
+    if (status.inReplyToId) this.#replies.set(status.inReplyToId, this.replyCount(status.inReplyToId) - 1);
+    if (status.quotedStatusId) this.#quotes.set(status.quotedStatusId, this.quoteCount(status.quotedStatusId) - 1);
+    if (status.reblogOfId) this.#reblogs.get(status.reblogOfId)?.delete(id);
+    this.#byAccount.get(status.accountId)?.delete(id);
+  }
+}
+
 export class ReplayState {
   readonly ids = new Snowflakes();
   readonly accounts = new Map<string, Account>();
-  readonly statuses = new Map<string, Status>();
+  readonly statuses = new StatusTable();
   readonly media = new Map<string, Media>();
   readonly notifications: Notification[] = [];
   readonly apps = new Map<string, App>();
@@ -192,7 +254,7 @@ export class ReplayState {
 
   /** entities/Account; `withSource` adds what verify_credentials adds (CredentialAccount). */
   accountJson(account: Account, withSource = false): Record<string, unknown> {
-    const statuses = [...this.statuses.values()].filter((status) => status.accountId === account.id);
+    const statuses = this.statuses.ofAccount(account.id);
     const last = statuses.reduce<Date | null>((max, status) => (max === null || status.createdAt > max ? status.createdAt : max), null);
     const json: Record<string, unknown> = {
       id: account.id,
@@ -265,7 +327,6 @@ export class ReplayState {
   /** entities/Status, as `viewerId` sees it (favourited, reblogged); quotes nest one level, as Mastodon's do. */
   statusJson(status: Status, viewerId: string | null, depth = 0): Record<string, unknown> {
     const account = this.accounts.get(status.accountId)!;
-    const all = [...this.statuses.values()];
     const reblog = status.reblogOfId ? this.statuses.get(status.reblogOfId) : undefined;
     const quoted = status.quotedStatusId ? this.statuses.get(status.quotedStatusId) : undefined;
     let quote: Record<string, unknown> | null = null;
@@ -286,13 +347,13 @@ export class ReplayState {
       language: status.language,
       uri: `${this.origin}/users/${account.username}/statuses/${status.id}`,
       url: reblog ? null : this.statusUrl(status),
-      replies_count: all.filter((other) => other.inReplyToId === status.id).length,
-      reblogs_count: all.filter((other) => other.reblogOfId === status.id).length,
+      replies_count: this.statuses.replyCount(status.id),
+      reblogs_count: this.statuses.reblogsOf(status.id).length,
       favourites_count: status.favouritedBy.size,
-      quotes_count: all.filter((other) => other.quotedStatusId === status.id).length,
+      quotes_count: this.statuses.quoteCount(status.id),
       edited_at: null,
       favourited: viewerId !== null && status.favouritedBy.has(viewerId),
-      reblogged: viewerId !== null && all.some((other) => other.reblogOfId === status.id && other.accountId === viewerId),
+      reblogged: viewerId !== null && this.statuses.reblogsOf(status.id).some((other) => other.accountId === viewerId),
       muted: false,
       bookmarked: false,
       pinned: false,

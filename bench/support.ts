@@ -78,9 +78,13 @@ async function adminQuery(serverUrl: string, statement: string): Promise<void> {
   }
 }
 
-/** Starts `script` with a JSON argument; resolves once it sends its first IPC message. */
+/**
+ * Starts `script` with a JSON argument; resolves once it sends its first IPC message. BENCH_CHILD_ARGS adds
+ * Node options to the children only (`--cpu-prof --cpu-prof-dir=profiles` to see where a worker spends).
+ */
 export async function startChild(script: string, argument: unknown): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [script, JSON.stringify(argument)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const nodeOptions = process.env.BENCH_CHILD_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeOptions, script, JSON.stringify(argument)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
     child.once('exit', (code, signal) => reject(new Error(`${path.basename(script)} exited early (${code ?? signal})`)));

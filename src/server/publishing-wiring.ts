@@ -2,13 +2,11 @@
 // the post service (writes), review (approvals), queries, settings, campaigns,
 // queue slots, the publisher the workers run, the notifier, and the links
 // (UTM parameters and short links put into a post's text just before sending).
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { AppDatabase } from './db/database.ts';
-import type { Database } from './db/schema.ts';
 import type { Connector } from './connectors/contract.ts';
-import type { ChannelView } from './domain/channels/channel-store.ts';
+import type { ChannelForPublishing, ChannelView } from './domain/channels/channel-store.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { ChannelParts } from './channel-wiring.ts';
@@ -65,8 +63,8 @@ export function createPublishingParts(deps: {
   const publisher = new Publisher({
     db,
     queue,
-    channel: (workspaceId, channelId) => channels.store.get(workspaceId, channelId),
-    connectorFor: reusedConnectors(db, (channel) => channels.service.connectorFor(channel)),
+    channels: (channelIds) => channels.store.forPublishing(channelIds),
+    connectorFor: reusedConnectors((channel) => channels.service.connectorFor(channel)),
     reportAuthFailure: (workspaceId, channelId, reason) => channels.service.reportAuthFailure(workspaceId, channelId, reason),
     media,
     text: deps.text ?? linkPreparer,
@@ -95,30 +93,29 @@ const MAX_REUSED_CONNECTORS = 5_000;
 /**
  * The publisher asks for a channel's connector for every post, and building one means unsealing and
  * validating the credentials and setting the connector up: twenty posts due on a channel did it twenty
- * times. One connector is kept per channel and reused while the channel's row holds the very same sealed
- * credentials. Sealing draws a fresh IV, so any change (a reconnection, a refreshed token, the account id
- * learnt) reads as a new string, and the next post builds its connector from what is stored then.
- * Posts due together on a channel share the connector being built rather than each building one.
+ * times. One connector is kept per channel and reused while the channel's row, read with the post, holds
+ * the very same sealed credentials. Sealing draws a fresh IV, so any change (a reconnection, a refreshed
+ * token, the account id learnt) reads as a new string, and the next post builds its connector from what
+ * is stored then. Posts due together on a channel share the connector being built rather than each
+ * building one.
  */
-function reusedConnectors(db: Kysely<Database>, build: (channel: ChannelView) => Promise<Connector | null>): (channel: ChannelView) => Promise<Connector | null> {
+function reusedConnectors(build: (channel: ChannelView) => Promise<Connector | null>): (channel: ChannelForPublishing) => Promise<Connector | null> {
   const kept = new Map<string, { sealed: string; connector: Promise<Connector | null> }>();
-  return async (channel) => {
-    const row = await db.selectFrom('channel').select('credentials').where('id', '=', channel.id).executeTakeFirst();
-    const sealed = row?.credentials ?? null;
-    if (sealed === null) return build(channel);
-    let entry = kept.get(channel.id);
-    kept.delete(channel.id);
+  return async ({ view, sealedCredentials: sealed }) => {
+    if (sealed === null) return build(view);
+    let entry = kept.get(view.id);
+    kept.delete(view.id);
     if (entry?.sealed !== sealed) {
-      // Built after the read above: its credentials are never older than the string it is kept under.
-      const fresh = { sealed, connector: build(channel) };
+      // Built after the channel was read: its credentials are never older than the string it is kept under.
+      const fresh = { sealed, connector: build(view) };
       // Only connectors are kept, not failures or "no connector".
       fresh.connector.then(
-        (connector) => connector === null && kept.get(channel.id) === fresh && kept.delete(channel.id),
-        () => kept.get(channel.id) === fresh && kept.delete(channel.id),
+        (connector) => connector === null && kept.get(view.id) === fresh && kept.delete(view.id),
+        () => kept.get(view.id) === fresh && kept.delete(view.id),
       );
       entry = fresh;
     }
-    kept.set(channel.id, entry);
+    kept.set(view.id, entry);
     if (kept.size > MAX_REUSED_CONNECTORS) kept.delete(kept.keys().next().value!);
     return entry.connector;
   };

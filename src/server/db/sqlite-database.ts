@@ -16,20 +16,24 @@ export function openSqlite(file: string): { adapter: SqliteDatabase; raw: Databa
   // Checkpoint every 16 MB of log rather than every 4 MB: pages written by several batches in a
   // row (the end of each index) are copied to the database file once, with one flush to disk.
   raw.exec('PRAGMA wal_autocheckpoint = 4000');
-  const cache = new Map<string, StatementSync>();
+  // Kysely prepares a statement for every query it runs: the compiled statement and whether it
+  // returns rows are kept per SQL text (asking SQLite for the columns each time cost as much as
+  // running a small query).
+  const cache = new Map<string, { statement: StatementSync; reader: boolean }>();
   const adapter: SqliteDatabase = {
     close: () => raw.close(),
     prepare(sql: string): SqliteStatement {
-      let statement = cache.get(sql);
-      if (!statement) {
-        statement = raw.prepare(sql);
+      let prepared = cache.get(sql);
+      if (!prepared) {
+        const statement = raw.prepare(sql);
+        prepared = { statement, reader: statement.columns().length > 0 };
         if (cache.size > 500) cache.clear();
-        cache.set(sql, statement);
+        cache.set(sql, prepared);
       }
-      const s = statement;
+      const { statement: s, reader } = prepared;
       const args = (parameters: ReadonlyArray<unknown>) => parameters.map(toSqlite);
       return {
-        reader: s.columns().length > 0,
+        reader,
         all: (parameters) => s.all(...args(parameters)),
         run: (parameters) => s.run(...args(parameters)),
         iterate: (parameters) => s.iterate(...args(parameters)),

@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { insertRows } from '../db/bulk-insert.ts';
 
 /** PostgreSQL channel on which enqueuers tell every worker process "a job is due at <epoch ms>". */
 export const JOB_CHANNEL = 'relais_jobs';
@@ -51,6 +52,32 @@ export async function insertJob(db: Kysely<Database>, engine: Engine, job: NewJo
     .returning('id')
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+/**
+ * Inserts several pending jobs in one statement, skipping those whose unique key is held; returns the
+ * run times of those inserted. On PostgreSQL the caller wakes the workers (inside a transaction the
+ * NOTIFY is delivered on commit).
+ */
+export async function insertJobs(db: Kysely<Database>, engine: Engine, jobs: NewJob[]): Promise<number[]> {
+  if (jobs.length === 0) return [];
+  const rows = jobs.map((job) => ({
+    name: job.name,
+    payload: job.payload,
+    status: 'pending' as const,
+    run_at: job.runAt,
+    attempts: 0,
+    max_attempts: job.maxAttempts,
+    unique_key: job.uniqueKey,
+    workspace_id: job.workspaceId,
+    created_at: job.now,
+    updated_at: job.now,
+  }));
+  const inserted = await insertRows(db, 'job', rows, engine === 'postgres')
+    .onConflict((conflict) => conflict.doNothing())
+    .returning('run_at')
+    .execute();
+  return inserted.map((row) => Number(row.run_at));
 }
 
 export interface ClaimedJob {

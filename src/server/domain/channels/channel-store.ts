@@ -10,6 +10,13 @@ import type { Channel } from '../../../shared/api-types.ts';
 
 export type ChannelView = Channel;
 
+/** What the publisher needs of a channel: its view, its workspace, and its sealed credentials (to tell whether a connector built earlier is still current). */
+export interface ChannelForPublishing {
+  view: ChannelView;
+  workspaceId: string;
+  sealedCredentials: string | null;
+}
+
 type ChannelRow = Database['channel'];
 
 function toView(row: ChannelRow): ChannelView {
@@ -46,6 +53,13 @@ export class ChannelStore {
   async get(workspaceId: string, channelId: string): Promise<ChannelView | null> {
     const row = await this.db.selectFrom('channel').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', channelId).executeTakeFirst();
     return row ? toView(row) : null;
+  }
+
+  /** Several channels at once, whatever their workspace: the caller checks it against its own rows. */
+  async forPublishing(channelIds: readonly string[]): Promise<Map<string, ChannelForPublishing>> {
+    if (channelIds.length === 0) return new Map();
+    const rows = await this.db.selectFrom('channel').selectAll().where('id', 'in', channelIds).execute();
+    return new Map(rows.map((row) => [row.id, { view: toView(row), workspaceId: row.workspace_id, sealedCredentials: row.credentials }]));
   }
 
   /**

@@ -6,15 +6,17 @@
 // moment it is known; whenever an earlier attempt may have reached the
 // network (a crash, an unknown outcome), the network is asked before anything
 // is sent again.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { ConnectorError, type ComposerLimits, type Connector, type MediaInput, type RemotePost } from '../../connectors/contract.ts';
 import { AppError } from '../../errors.ts';
-import type { ChannelView } from '../channels/channel-store.ts';
+import type { ChannelForPublishing, ChannelView } from '../channels/channel-store.ts';
+import { batched } from '../../db/batched.ts';
 import type { PostContent } from '../../../shared/publishing.ts';
 import { recordPostEvent, systemActor } from './post-events.ts';
+import { claimTargets, readTargets, recordPublished, type Claim, type PublishedRecord, type TargetToPublish } from './publish-batches.ts';
 import { parseContent } from './post-views.ts';
 import { publishTargetJob, type PublishTargetPayload } from './publish-jobs.ts';
 
@@ -35,8 +37,8 @@ export interface PublishOutcomeListener {
 export interface PublisherDeps {
   db: Kysely<Database>;
   queue: JobQueue;
-  channel(workspaceId: string, channelId: string): Promise<ChannelView | null>;
-  connectorFor(channel: ChannelView): Promise<Connector | null>;
+  channels(channelIds: readonly string[]): Promise<Map<string, ChannelForPublishing>>;
+  connectorFor(channel: ChannelForPublishing): Promise<Connector | null>;
   reportAuthFailure(workspaceId: string, channelId: string, reason: string): Promise<void>;
   media: MediaForPublishing;
   text: TextPreparer;
@@ -56,6 +58,11 @@ interface PartResult {
 /** Attempts before a target that keeps failing is given up (transient errors) or handed to a person (unknown outcome). */
 export const MAX_PUBLISH_ATTEMPTS = 6;
 const RETRY_DELAYS_MS = [30_000, 120_000, 480_000, 1_800_000, 3_600_000];
+/**
+ * Under load, answers from the network arrive about one per millisecond: a published target waits up to
+ * this long for others to be recorded in the same transaction (one commit for several).
+ */
+const RECORD_WINDOW_MS = 4;
 export const collectMetricsJob = 'publishing.collect-metrics';
 
 export function publishRetryKey(targetId: string, version: number, attempt: number): string {
@@ -65,33 +72,33 @@ export function publishRetryKey(targetId: string, version: number, attempt: numb
 export class Publisher {
   private readonly deps: PublisherDeps;
   private readonly now: () => number;
+  // Jobs claimed together run in step: their reads, claims and final writes are batched (one statement or one transaction each).
+  private readonly read: (targetId: string) => Promise<TargetToPublish | undefined>;
+  private readonly claim: (claim: Claim) => Promise<Database['post_target'] | undefined>;
+  private readonly record: (record: PublishedRecord) => Promise<void>;
 
   constructor(deps: PublisherDeps) {
     this.deps = deps;
     this.now = deps.now ?? Date.now;
+    this.read = batched((ids) => readTargets(deps.db, deps.channels, ids));
+    this.claim = batched((claims) => claimTargets(deps.db, claims, this.now()));
+    this.record = batched(async (records) => {
+      await deps.db.transaction().execute((trx) => recordPublished(trx, records, (inner, targets, at) => this.enqueueFirstMetrics(inner, targets, at)));
+      return records.map(() => undefined);
+    }, { windowMs: RECORD_WINDOW_MS });
   }
 
   /** `jobId`: the job running this attempt; a crashed job retried by the queue keeps its id and resumes its own work. */
   async run(payload: PublishTargetPayload, jobId: number): Promise<void> {
     const { db } = this.deps;
-    // One read for the target, its post's campaign and the workspace's pause switch (every publish pays for each round trip).
-    const found = await db
-      .selectFrom('post_target')
-      .innerJoin('post', 'post.id', 'post_target.post_id')
-      .selectAll('post_target')
-      .select((eb) => [
-        'post.campaign_id as post_campaign_id',
-        eb.selectFrom('publishing_setting').select('paused').whereRef('publishing_setting.workspace_id', '=', 'post_target.workspace_id').as('workspace_paused'),
-      ])
-      .where('post_target.id', '=', payload.targetId)
-      .executeTakeFirst();
+    const found = await this.read(payload.targetId);
     if (!found) return;
-    const { post_campaign_id: campaignId, workspace_paused: paused, ...target } = found;
+    const { target, campaignId, paused } = found;
     if (Number(target.version) !== payload.version) return;
     if (target.state !== 'scheduled' && target.state !== 'publishing') return;
     const now = this.now();
-    const channel = await this.deps.channel(target.workspace_id, target.channel_id);
-    if (!channel) return;
+    if (!found.channel) return;
+    const channel = found.channel.view;
 
     let reconcileFirst = target.publish_key !== null;
     let fresh: Database['post_target'] | undefined;
@@ -100,24 +107,7 @@ export class Publisher {
       if (target.next_attempt_at != null && Number(target.next_attempt_at) > now + 1000) return;
       if (paused) return this.hold(target.id, payload.version, 'paused');
       if (channel.status === 'reconnect_needed' || channel.status === 'disabled') return this.hold(target.id, payload.version, 'channel_reconnect_needed');
-      fresh = await db
-        .updateTable('post_target')
-        .set((eb) => ({
-          state: 'publishing',
-          publish_key: eb.fn.coalesce('publish_key', eb.val(`${target.id}.${payload.version}`)),
-          publish_started_at: eb.fn.coalesce('publish_started_at', eb.val(now)),
-          attempts: eb('attempts', '+', 1),
-          claimed_job_id: jobId,
-          hold_reason: null,
-          next_attempt_at: null,
-          updated_at: now,
-        }))
-        .where('id', '=', target.id)
-        .where('version', '=', payload.version)
-        .where('state', '=', 'scheduled')
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('publishing_setting').select('workspace_id').where('workspace_id', '=', target.workspace_id).where('paused', '=', 1))))
-        .returningAll()
-        .executeTakeFirst();
+      fresh = await this.claim({ targetId: target.id, version: payload.version, jobId });
     } else {
       // Still "publishing". Another live job owns it: leave it alone. Otherwise the job that had it stopped
       // mid-way (a crash, a lost lease) and whatever it sent may be out there: take over and ask the network first.
@@ -144,7 +134,7 @@ export class Publisher {
       return this.giveUp(fresh, channel, 'outcome_unknown', 'Relais stopped several times while publishing this post.', true);
     }
     try {
-      const connector = await this.deps.connectorFor(channel);
+      const connector = await this.deps.connectorFor(found.channel);
       if (!connector) return this.hold(target.id, payload.version, 'channel_reconnect_needed', true);
       await this.publishParts(connector, channel, fresh, campaignId, reconcileFirst);
     } catch (error) {
@@ -196,22 +186,24 @@ export class Publisher {
         .where('state', '=', 'publishing')
         .execute();
     }
-    const now = this.now();
     const first = done.find((result) => result.index === 0)!;
-    // Written at once too, in one transaction (one commit instead of four writes): the last part's id, the
-    // published state, the event, and the job that reads the first metrics. A crash before the commit leaves
-    // the target "publishing" with its publish key, and the next attempt finds the last part on the network.
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('post_target')
-        .set({ published_parts: JSON.stringify(done), remote_id: first.remoteId, remote_url: first.url, state: 'published', published_at: now, failure_code: null, failure_message: null, hold_reason: null, updated_at: now })
-        .where('id', '=', target.id)
-        .where('state', '=', 'publishing')
-        .execute();
-      await recordPostEvent(trx, { postId: target.post_id, workspaceId: target.workspace_id, targetId: target.id, actor: systemActor, action: 'published', detail: { channel: channel.handle, url: first.url }, at: now });
-      await this.deps.queue.enqueueInTransaction(trx, collectMetricsJob, { targetId: target.id }, { runAt: now + this.deps.firstMetricsAfterMs, uniqueKey: `metrics:${target.id}:first`, workspaceId: target.workspace_id, maxAttempts: 3 });
-    });
+    // Written at once, in one transaction shared with the targets published at the same moment: the last
+    // part's id, the published state, the event, and the job that reads the first metrics. A crash before
+    // the commit leaves the target "publishing" with its publish key, and the next attempt finds the last
+    // part on the network.
+    await this.record({ target, parts: JSON.stringify(done), remoteId: first.remoteId, remoteUrl: first.url, channelHandle: channel.handle, at: this.now() });
     await this.deps.outcomes.published({ workspaceId: target.workspace_id, postId: target.post_id, targetId: target.id, remoteUrl: first.url });
+  }
+
+  private async enqueueFirstMetrics(trx: Transaction<Database>, targets: Database['post_target'][], at: Map<string, number>): Promise<void> {
+    await this.deps.queue.enqueueManyInTransaction(
+      trx,
+      targets.map((target) => ({
+        name: collectMetricsJob,
+        payload: { targetId: target.id },
+        options: { runAt: at.get(target.id)! + this.deps.firstMetricsAfterMs, uniqueKey: `metrics:${target.id}:first`, workspaceId: target.workspace_id, maxAttempts: 3 },
+      })),
+    );
   }
 
   private async handleFailure(error: unknown, target: Database['post_target'], channel: ChannelView, attempts: number): Promise<void> {

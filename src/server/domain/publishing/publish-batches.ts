@@ -1,0 +1,146 @@
+// The publisher's three statements, each written for many targets at once:
+// the jobs a worker claims together read their targets together, claim them
+// together and record them published together (see db/batched.ts). Per-row
+// values travel as one JSON parameter, read by json_each on SQLite and
+// json_to_recordset on PostgreSQL, so the SQL text stays the same whatever
+// the batch size.
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { engineOf } from '../../db/database.ts';
+import { insertRows } from '../../db/bulk-insert.ts';
+import type { ChannelForPublishing } from '../channels/channel-store.ts';
+import { postEventRow, systemActor } from './post-events.ts';
+
+export type TargetRow = Database['post_target'];
+
+export interface TargetToPublish {
+  target: TargetRow;
+  campaignId: string | null;
+  /** The workspace's "pause publishing" switch. */
+  paused: boolean;
+  /** Null when the channel is gone or belongs to another workspace. */
+  channel: ChannelForPublishing | null;
+}
+
+/** The targets with their post's campaign, their workspace's pause switch and their channel: two statements for the whole batch. */
+export async function readTargets(
+  db: Kysely<Database>,
+  channels: (ids: readonly string[]) => Promise<Map<string, ChannelForPublishing>>,
+  ids: readonly string[],
+): Promise<Array<TargetToPublish | undefined>> {
+  const rows = await db
+    .selectFrom('post_target')
+    .innerJoin('post', 'post.id', 'post_target.post_id')
+    .selectAll('post_target')
+    .select((eb) => [
+      'post.campaign_id as post_campaign_id',
+      eb.selectFrom('publishing_setting').select('paused').whereRef('publishing_setting.workspace_id', '=', 'post_target.workspace_id').as('workspace_paused'),
+    ])
+    .where('post_target.id', 'in', [...new Set(ids)])
+    .execute();
+  const found = await channels([...new Set(rows.map((row) => row.channel_id))]);
+  const byId = new Map(
+    rows.map(({ post_campaign_id: campaignId, workspace_paused: paused, ...target }) => {
+      const channel = found.get(target.channel_id);
+      return [target.id, { target, campaignId, paused: Boolean(paused), channel: channel?.workspaceId === target.workspace_id ? channel : null }];
+    }),
+  );
+  return ids.map((id) => byId.get(id));
+}
+
+export interface Claim {
+  targetId: string;
+  version: number;
+  jobId: number;
+}
+
+/**
+ * scheduled → publishing for each target still at the version its job carries, unless its workspace is
+ * paused: one UPDATE for the batch. The publish key (reused by every retry) and the first attempt's start
+ * are set once. A target claimed twice in one batch (two jobs) goes to one job only.
+ */
+export async function claimTargets(db: Kysely<Database>, claims: readonly Claim[], now: number): Promise<Array<TargetRow | undefined>> {
+  const postgres = engineOf(db as Kysely<unknown>) === 'postgres';
+  const json = JSON.stringify(claims.map((claim) => ({ id: claim.targetId, version: claim.version, job: claim.jobId })));
+  const source = postgres
+    ? sql`json_to_recordset(${json}::json) AS c(id text, version integer, job bigint)`
+    : sql`(SELECT value ->> '$.id' AS id, value ->> '$.version' AS version, value ->> '$.job' AS job FROM json_each(${json})) AS c`;
+  const { rows } = await sql<TargetRow>`
+    UPDATE post_target SET
+      state = 'publishing',
+      publish_key = coalesce(post_target.publish_key, post_target.id || '.' || post_target.version),
+      publish_started_at = coalesce(post_target.publish_started_at, ${now}),
+      attempts = post_target.attempts + 1,
+      claimed_job_id = c.job,
+      hold_reason = NULL,
+      next_attempt_at = NULL,
+      updated_at = ${now}
+    FROM ${source}
+    WHERE post_target.id = c.id AND post_target.version = c.version AND ${stateOf(postgres)} = 'scheduled'
+      AND NOT EXISTS (SELECT 1 FROM publishing_setting WHERE publishing_setting.workspace_id = post_target.workspace_id AND publishing_setting.paused = 1)
+    RETURNING ${returningTarget(postgres)}`.execute(db);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return claims.map((claim) => {
+    const row = byId.get(claim.targetId);
+    return row && Number(row.claimed_job_id) === claim.jobId ? row : undefined;
+  });
+}
+
+export interface PublishedRecord {
+  target: TargetRow;
+  /** Every part's result, as stored in published_parts. */
+  parts: string;
+  remoteId: string;
+  remoteUrl: string;
+  channelHandle: string;
+  at: number;
+}
+
+/**
+ * publishing → published for the batch in one transaction: the state with the remote id, the history
+ * event, and the job that reads the first metrics, for the targets still "publishing".
+ */
+export async function recordPublished(
+  trx: Transaction<Database>,
+  records: readonly PublishedRecord[],
+  enqueueMetrics: (trx: Transaction<Database>, targets: TargetRow[], at: Map<string, number>) => Promise<void>,
+): Promise<void> {
+  const postgres = engineOf(trx as unknown as Kysely<unknown>) === 'postgres';
+  const json = JSON.stringify(records.map((record) => ({ id: record.target.id, parts: record.parts, remote_id: record.remoteId, remote_url: record.remoteUrl, at: record.at })));
+  const source = postgres
+    ? sql`json_to_recordset(${json}::json) AS c(id text, parts text, remote_id text, remote_url text, at bigint)`
+    : sql`(SELECT value ->> '$.id' AS id, value ->> '$.parts' AS parts, value ->> '$.remote_id' AS remote_id, value ->> '$.remote_url' AS remote_url, value ->> '$.at' AS at FROM json_each(${json})) AS c`;
+  const { rows } = await sql<{ id: string }>`
+    UPDATE post_target SET
+      published_parts = c.parts, remote_id = c.remote_id, remote_url = c.remote_url,
+      state = 'published', published_at = c.at,
+      failure_code = NULL, failure_message = NULL, hold_reason = NULL, updated_at = c.at
+    FROM ${source}
+    WHERE post_target.id = c.id AND ${stateOf(postgres)} = 'publishing'
+    RETURNING post_target.id`.execute(trx);
+  const updated = new Set(rows.map((row) => row.id));
+  const published = records.filter((record) => updated.has(record.target.id));
+  if (published.length === 0) return;
+  await insertRows(
+    trx,
+    'post_event',
+    published.map((record) =>
+      postEventRow({ postId: record.target.post_id, workspaceId: record.target.workspace_id, targetId: record.target.id, actor: systemActor, action: 'published', detail: { channel: record.channelHandle, url: record.remoteUrl }, at: record.at }),
+    ),
+    postgres,
+  ).execute();
+  await enqueueMetrics(trx, published.map((record) => record.target), new Map(published.map((record) => [record.target.id, record.at])));
+}
+
+/**
+ * SQLite would otherwise walk the (state, time) index through every target in that state and look each
+ * up in the JSON, rather than look each JSON row up by id: the unary plus keeps it off that index.
+ */
+function stateOf(postgres: boolean): RawBuilder<unknown> {
+  return postgres ? sql`post_target.state` : sql`+post_target.state`;
+}
+
+/** PostgreSQL would also return the JSON source's columns for `*`; SQLite only knows the updated table's. */
+function returningTarget(postgres: boolean): RawBuilder<unknown> {
+  return postgres ? sql`post_target.*` : sql`*`;
+}

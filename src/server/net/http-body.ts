@@ -2,7 +2,8 @@
 // can then be sent again by a retry or a 307/308 redirect. Responses are read
 // whole but only up to a size cap, so a hostile or broken server cannot fill
 // the memory of a worker.
-import { FormData as UndiciFormData, Response as UndiciResponse, type Response } from 'undici';
+import type { Readable } from 'node:stream';
+import { FormData as UndiciFormData, Response as UndiciResponse } from 'undici';
 
 /** string and bytes are sent as they are; URLSearchParams and FormData as forms; any other object as JSON. */
 export type RequestBody = string | Uint8Array | URLSearchParams | FormData | UndiciFormData | Blob | object;
@@ -36,25 +37,23 @@ export async function encodeRequestBody(body: RequestBody | undefined | null): P
 }
 
 /** Reads the whole body, or throws ResponseTooLargeError as soon as it passes `maxBytes` (and stops downloading). */
-export async function readCappedBody(response: Response, maxBytes: number): Promise<Uint8Array> {
+export async function readCappedBody(response: { headers: Headers; body: Readable & { dump(options?: { limit: number }): Promise<unknown> } }, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
+    // Closes the connection rather than downloading what will not be read.
+    await response.body.dump({ limit: 1 });
     throw new ResponseTooLargeError(maxBytes);
   }
-  if (!response.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    total += chunk.byteLength;
     if (total > maxBytes) {
-      await reader.cancel();
+      // The loop's iterator listens for the stream's end: destroying it here leaves nothing unhandled.
+      response.body.destroy();
       throw new ResponseTooLargeError(maxBytes);
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
-  return Buffer.concat(chunks);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }

@@ -156,8 +156,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const timeout = AbortSignal.timeout(request.timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     const response = await guard.fetch(url, { method: request.method, headers: request.headers, body: request.body, signal });
-    const bytes = request.method === 'HEAD' ? new Uint8Array() : await readCappedBody(response, request.maxBytes);
-    return bufferedResponse(response.status, response.headers as unknown as Headers, response.url, bytes);
+    const bytes = request.method === 'HEAD' ? (await response.body.dump(), new Uint8Array()) : await readCappedBody(response, request.maxBytes);
+    return bufferedResponse(response.status, response.headers, response.url, bytes);
   }
 
   return { request, close: () => guard.close() };

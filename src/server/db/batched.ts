@@ -17,14 +17,27 @@ const BUSY_MS = 50;
 export function batched<K, V>(all: (keys: readonly K[]) => Promise<Array<V | Error>>, options: { maxBatchSize?: number; windowMs?: number } = {}): (key: K) => Promise<V> {
   const windowMs = options.windowMs ?? 0;
   let lastDispatch = -Infinity;
+  let running: Promise<unknown> | null = null;
+  const run = async (keys: readonly K[]): Promise<Array<V | Error>> => {
+    if (keys.length === 1) return all(keys);
+    try {
+      return await all(keys);
+    } catch {
+      return Promise.all(keys.map((key) => all([key]).then((values) => values[0]!, (error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
+    }
+  };
   const loader = new DataLoader<K, V>(
-    async (keys) => {
-      if (keys.length === 1) return all(keys);
-      try {
-        return await all(keys);
-      } catch {
-        return Promise.all(keys.map((key) => all([key]).then((values) => values[0]!, (error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
-      }
+    (keys) => {
+      const batch = run(keys);
+      const settled = batch.then(
+        () => undefined,
+        () => undefined,
+      );
+      running = settled;
+      void settled.then(() => {
+        if (running === settled) running = null;
+      });
+      return batch;
     },
     {
       cache: false,
@@ -35,7 +48,10 @@ export function batched<K, V>(all: (keys: readonly K[]) => Promise<Array<V | Err
         const now = performance.now();
         const busy = now - lastDispatch < BUSY_MS;
         lastDispatch = now;
-        if (windowMs > 0 && busy) setTimeout(dispatch, windowMs);
+        // While a batch is still at the database (a PostgreSQL round trip or several), the next one
+        // gathers what arrives meanwhile and goes when it is done: one at a time, each as full as it can be.
+        if (windowMs > 0 && running) void running.then(dispatch);
+        else if (windowMs > 0 && busy) setTimeout(dispatch, windowMs);
         // As DataLoader does by default: once the promise jobs queued so far have run.
         else void Promise.resolve().then(() => process.nextTick(dispatch));
       },

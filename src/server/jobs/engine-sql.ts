@@ -1,6 +1,6 @@
 // The statements that differ between PostgreSQL and SQLite: claiming due jobs
 // (row locks on PostgreSQL) and inserting a job (plus NOTIFY on PostgreSQL).
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Engine } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { insertRows } from '../db/bulk-insert.ts';
@@ -78,6 +78,27 @@ export async function insertJobs(db: Kysely<Database>, engine: Engine, jobs: New
     .returning('run_at')
     .execute();
   return inserted.map((row) => Number(row.run_at));
+}
+
+/**
+ * PostgreSQL: the body of a data-modifying CTE that inserts the jobs whose `key` is an `id` of the CTE
+ * `onlyFor` (skipping held unique keys) and returns their run_at; `notifyFrom` then wakes the workers once.
+ * For a statement that writes a change and its jobs in one round trip.
+ */
+export function insertJobsFor(jobs: Array<NewJob & { key: string }>, onlyFor: string): RawBuilder<unknown> {
+  const json = JSON.stringify(jobs);
+  return sql`
+    INSERT INTO job (name, payload, status, run_at, attempts, max_attempts, unique_key, workspace_id, created_at, updated_at)
+    SELECT j.name, j.payload, 'pending', j."runAt", 0, j."maxAttempts", j."uniqueKey", j."workspaceId", j.now, j.now
+    FROM json_to_recordset(${json}::json) AS j(key text, name text, payload text, "runAt" bigint, "maxAttempts" integer, "uniqueKey" text, "workspaceId" text, now bigint)
+    JOIN ${sql.table(onlyFor)} AS only_for ON only_for.id = j.key
+    ON CONFLICT DO NOTHING
+    RETURNING run_at`;
+}
+
+/** PostgreSQL: one NOTIFY for the earliest job the CTE `inserted` returned, none when it inserted nothing. */
+export function notifyFrom(inserted: string): RawBuilder<unknown> {
+  return sql`(SELECT pg_notify(${JOB_CHANNEL}, min(run_at)::text) FROM ${sql.table(inserted)} HAVING count(*) > 0)`;
 }
 
 export interface ClaimedJob {

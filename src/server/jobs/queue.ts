@@ -3,7 +3,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { AppDatabase } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import { insertJob, insertJobs, notifyWorkers, type NewJob } from './engine-sql.ts';
+import { insertJob, notifyWorkers, type NewJob } from './engine-sql.ts';
 import { announceJob } from './wakeup.ts';
 
 export interface EnqueueOptions {
@@ -59,18 +59,8 @@ export class JobQueue {
     return this.#insert(trx, name, payload, options);
   }
 
-  /** Several jobs in one statement, as part of the caller's transaction; returns how many were created. */
-  async enqueueManyInTransaction(trx: Transaction<Database>, jobs: Array<{ name: string; payload: unknown; options?: EnqueueOptions }>): Promise<number> {
-    const now = this.#now();
-    const created = await insertJobs(trx, this.#database.engine, jobs.map((job) => this.#newJob(job.name, job.payload, job.options ?? {}, now)));
-    if (created.length === 0) return 0;
-    const first = Math.min(...created);
-    await notifyWorkers(trx, this.#database.engine, first);
-    announceJob(this.#database.db, first);
-    return created.length;
-  }
-
-  #newJob(name: string, payload: unknown, options: EnqueueOptions, now: number): NewJob {
+  /** A job row checked and ready to insert, for a statement that inserts jobs along with other rows (see engine-sql.ts). */
+  newJob(name: string, payload: unknown, options: EnqueueOptions = {}, now = this.#now()): NewJob {
     const runAt = options.runAt === undefined ? now : typeof options.runAt === 'number' ? options.runAt : options.runAt.getTime();
     if (!Number.isFinite(runAt)) throw new TypeError('runAt must be a valid date or epoch milliseconds');
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
@@ -78,8 +68,13 @@ export class JobQueue {
     return { name, payload: JSON.stringify(payload ?? null), runAt: Math.round(runAt), maxAttempts, uniqueKey: options.uniqueKey ?? null, workspaceId: options.workspaceId ?? null, now };
   }
 
+  /** Wakes this process's idle workers for a job inserted at `runAt` (other processes hear PostgreSQL's NOTIFY). */
+  announce(runAt: number): void {
+    announceJob(this.#database.db, runAt);
+  }
+
   async #insert(db: Transaction<Database> | AppDatabase['db'], name: string, payload: unknown, options: EnqueueOptions) {
-    const job = this.#newJob(name, payload, options, this.#now());
+    const job = this.newJob(name, payload, options, this.#now());
     const id = await insertJob(db, this.#database.engine, job);
     if (id !== null) announceJob(this.#database.db, job.runAt);
     return { id, created: id !== null };

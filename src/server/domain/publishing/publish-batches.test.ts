@@ -82,11 +82,7 @@ for (const engine of engines) {
       await db.updateTable('post_target').set({ state: 'published' }).where('id', '=', 't5').execute();
       const queue = new JobQueue(database);
       const record = (target: typeof t1 & object, n: number) => ({ target, parts: JSON.stringify([{ index: 0, remoteId: `r${n}`, url: `https://m.test/@brand/${n}` }]), remoteId: `r${n}`, remoteUrl: `https://m.test/@brand/${n}`, channelHandle: 'brand@w1.test', at: now + n });
-      await db.transaction().execute((trx) =>
-        recordPublished(trx, [record(t1!, 1), record(t2!, 2), record(t5!, 5)], (inner, targets, at) =>
-          queue.enqueueManyInTransaction(inner, targets.map((target) => ({ name: 'publishing.collect-metrics', payload: { targetId: target.id }, options: { runAt: at.get(target.id)! + 1000, uniqueKey: `metrics:${target.id}:first` } }))).then(() => undefined),
-        ),
-      );
+      await recordPublished(db, queue, [record(t1!, 1), record(t2!, 2), record(t5!, 5)], (target, at) => queue.newJob('publishing.collect-metrics', { targetId: target.id }, { runAt: at + 1000, uniqueKey: `metrics:${target.id}:first` }));
       const rows = await db.selectFrom('post_target').select(['id', 'state', 'remote_id', 'remote_url', 'published_at']).where('id', 'in', ['t1', 't2', 't5']).orderBy('id').execute();
       assert.deepEqual(
         rows.map((row) => [row.id, row.state, row.remote_id, row.remote_url, row.published_at === null ? null : Number(row.published_at)]),

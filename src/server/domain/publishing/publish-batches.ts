@@ -4,11 +4,13 @@
 // values travel as one JSON parameter, read by json_each on SQLite and
 // json_to_recordset on PostgreSQL, so the SQL text stays the same whatever
 // the batch size.
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { engineOf } from '../../db/database.ts';
 import { insertRows } from '../../db/bulk-insert.ts';
 import type { ChannelForPublishing } from '../channels/channel-store.ts';
+import type { JobQueue } from '../../jobs/queue.ts';
+import { insertJobs, insertJobsFor, notifyFrom, type NewJob } from '../../jobs/engine-sql.ts';
 import { postEventRow, systemActor } from './post-events.ts';
 
 export type TargetRow = Database['post_target'];
@@ -76,7 +78,7 @@ export async function claimTargets(db: Kysely<Database>, claims: readonly Claim[
       next_attempt_at = NULL,
       updated_at = ${now}
     FROM ${source}
-    WHERE post_target.id = c.id AND post_target.version = c.version AND ${stateOf(postgres)} = 'scheduled'
+    WHERE post_target.id = c.id AND post_target.version = c.version AND ${stateOf(postgres)} = 'scheduled' ${idAmong(postgres, claims.map((claim) => claim.targetId))}
       AND NOT EXISTS (SELECT 1 FROM publishing_setting WHERE publishing_setting.workspace_id = post_target.workspace_id AND publishing_setting.paused = 1)
     RETURNING ${returningTarget(postgres)}`.execute(db);
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -97,39 +99,52 @@ export interface PublishedRecord {
 }
 
 /**
- * publishing → published for the batch in one transaction: the state with the remote id, the history
- * event, and the job that reads the first metrics, for the targets still "publishing".
+ * publishing → published for the batch, for the targets still "publishing": the state with the remote id,
+ * the history event, and the job that reads the first metrics, all or nothing. PostgreSQL does it in one
+ * statement (data-modifying CTEs: one round trip while the next batch gathers), SQLite in one transaction.
+ * `metricsJob` gives each target's job, checked by the queue.
  */
-export async function recordPublished(
-  trx: Transaction<Database>,
-  records: readonly PublishedRecord[],
-  enqueueMetrics: (trx: Transaction<Database>, targets: TargetRow[], at: Map<string, number>) => Promise<void>,
-): Promise<void> {
-  const postgres = engineOf(trx as unknown as Kysely<unknown>) === 'postgres';
+export async function recordPublished(db: Kysely<Database>, queue: JobQueue, records: readonly PublishedRecord[], metricsJob: (target: TargetRow, at: number) => NewJob): Promise<void> {
+  const postgres = engineOf(db as Kysely<unknown>) === 'postgres';
   const json = JSON.stringify(records.map((record) => ({ id: record.target.id, parts: record.parts, remote_id: record.remoteId, remote_url: record.remoteUrl, at: record.at })));
-  const source = postgres
-    ? sql`json_to_recordset(${json}::json) AS c(id text, parts text, remote_id text, remote_url text, at bigint)`
-    : sql`(SELECT value ->> '$.id' AS id, value ->> '$.parts' AS parts, value ->> '$.remote_id' AS remote_id, value ->> '$.remote_url' AS remote_url, value ->> '$.at' AS at FROM json_each(${json})) AS c`;
-  const { rows } = await sql<{ id: string }>`
-    UPDATE post_target SET
-      published_parts = c.parts, remote_id = c.remote_id, remote_url = c.remote_url,
-      state = 'published', published_at = c.at,
-      failure_code = NULL, failure_message = NULL, hold_reason = NULL, updated_at = c.at
-    FROM ${source}
-    WHERE post_target.id = c.id AND ${stateOf(postgres)} = 'publishing'
-    RETURNING post_target.id`.execute(trx);
-  const updated = new Set(rows.map((row) => row.id));
-  const published = records.filter((record) => updated.has(record.target.id));
-  if (published.length === 0) return;
-  await insertRows(
-    trx,
-    'post_event',
-    published.map((record) =>
-      postEventRow({ postId: record.target.post_id, workspaceId: record.target.workspace_id, targetId: record.target.id, actor: systemActor, action: 'published', detail: { channel: record.channelHandle, url: record.remoteUrl }, at: record.at }),
-    ),
-    postgres,
-  ).execute();
-  await enqueueMetrics(trx, published.map((record) => record.target), new Map(published.map((record) => [record.target.id, record.at])));
+  const events = records.map((record) =>
+    postEventRow({ postId: record.target.post_id, workspaceId: record.target.workspace_id, targetId: record.target.id, actor: systemActor, action: 'published', detail: { channel: record.channelHandle, url: record.remoteUrl }, at: record.at }),
+  );
+  const jobs = records.map((record) => ({ ...metricsJob(record.target, record.at), key: record.target.id }));
+  const setPublished = sql`
+    published_parts = c.parts, remote_id = c.remote_id, remote_url = c.remote_url,
+    state = 'published', published_at = c.at,
+    failure_code = NULL, failure_message = NULL, hold_reason = NULL, updated_at = c.at`;
+
+  if (postgres) {
+    await sql`
+      WITH updated AS (
+        UPDATE post_target SET ${setPublished}
+        FROM json_to_recordset(${json}::json) AS c(id text, parts text, remote_id text, remote_url text, at bigint)
+        WHERE post_target.id = c.id AND post_target.state = 'publishing' ${idAmong(postgres, records.map((record) => record.target.id))}
+        RETURNING post_target.id
+      ), events AS (
+        INSERT INTO post_event (post_id, workspace_id, target_id, actor_id, actor_label, action, detail, created_at)
+        SELECT e.post_id, e.workspace_id, e.target_id, e.actor_id, e.actor_label, e.action, e.detail, e.created_at
+        FROM json_populate_recordset(NULL::post_event, ${JSON.stringify(events)}) AS e JOIN updated ON updated.id = e.target_id
+      ), jobs AS (${insertJobsFor(jobs, 'updated')})
+      SELECT ${notifyFrom('jobs')} AS notified`.execute(db);
+    queue.announce(Math.min(...jobs.map((job) => job.runAt)));
+    return;
+  }
+
+  await db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ id: string }>`
+      UPDATE post_target SET ${setPublished}
+      FROM (SELECT value ->> '$.id' AS id, value ->> '$.parts' AS parts, value ->> '$.remote_id' AS remote_id, value ->> '$.remote_url' AS remote_url, value ->> '$.at' AS at FROM json_each(${json})) AS c
+      WHERE post_target.id = c.id AND +post_target.state = 'publishing'
+      RETURNING post_target.id`.execute(trx);
+    const updated = new Set(rows.map((row) => row.id));
+    if (updated.size === 0) return;
+    await insertRows(trx, 'post_event', events.filter((event) => updated.has(event.target_id!)), false).execute();
+    const created = await insertJobs(trx, 'sqlite', jobs.filter((job) => updated.has(job.key)).map(({ key: _key, ...job }) => job));
+    if (created.length > 0) queue.announce(Math.min(...created));
+  });
 }
 
 /**
@@ -138,6 +153,14 @@ export async function recordPublished(
  */
 function stateOf(postgres: boolean): RawBuilder<unknown> {
   return postgres ? sql`post_target.state` : sql`+post_target.state`;
+}
+
+/**
+ * PostgreSQL expects a hundred rows from json_to_recordset and would join them by reading every target;
+ * naming the ids as an array lets it fetch them by primary key.
+ */
+function idAmong(postgres: boolean, ids: string[]): RawBuilder<unknown> {
+  return postgres ? sql`AND post_target.id = ANY(${ids}::text[])` : sql``;
 }
 
 /** PostgreSQL would also return the JSON source's columns for `*`; SQLite only knows the updated table's. */

@@ -6,7 +6,7 @@
 // moment it is known; whenever an earlier attempt may have reached the
 // network (a crash, an unknown outcome), the network is asked before anything
 // is sent again.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
@@ -83,7 +83,9 @@ export class Publisher {
     this.read = batched((ids) => readTargets(deps.db, deps.channels, ids));
     this.claim = batched((claims) => claimTargets(deps.db, claims, this.now()));
     this.record = batched(async (records) => {
-      await deps.db.transaction().execute((trx) => recordPublished(trx, records, (inner, targets, at) => this.enqueueFirstMetrics(inner, targets, at)));
+      await recordPublished(deps.db, deps.queue, records, (target, at) =>
+        deps.queue.newJob(collectMetricsJob, { targetId: target.id }, { runAt: at + deps.firstMetricsAfterMs, uniqueKey: `metrics:${target.id}:first`, workspaceId: target.workspace_id, maxAttempts: 3 }),
+      );
       return records.map(() => undefined);
     }, { windowMs: RECORD_WINDOW_MS });
   }
@@ -193,17 +195,6 @@ export class Publisher {
     // part on the network.
     await this.record({ target, parts: JSON.stringify(done), remoteId: first.remoteId, remoteUrl: first.url, channelHandle: channel.handle, at: this.now() });
     await this.deps.outcomes.published({ workspaceId: target.workspace_id, postId: target.post_id, targetId: target.id, remoteUrl: first.url });
-  }
-
-  private async enqueueFirstMetrics(trx: Transaction<Database>, targets: Database['post_target'][], at: Map<string, number>): Promise<void> {
-    await this.deps.queue.enqueueManyInTransaction(
-      trx,
-      targets.map((target) => ({
-        name: collectMetricsJob,
-        payload: { targetId: target.id },
-        options: { runAt: at.get(target.id)! + this.deps.firstMetricsAfterMs, uniqueKey: `metrics:${target.id}:first`, workspaceId: target.workspace_id, maxAttempts: 3 },
-      })),
-    );
   }
 
   private async handleFailure(error: unknown, target: Database['post_target'], channel: ChannelView, attempts: number): Promise<void> {

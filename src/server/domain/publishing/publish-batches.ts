@@ -1,9 +1,9 @@
 // The publisher's three statements, each written for many targets at once:
 // the jobs a worker claims together read their targets together, claim them
-// together and record them published together (see db/batched.ts). Per-row
-// values travel as one JSON parameter, read by json_each on SQLite and
-// json_to_recordset on PostgreSQL, so the SQL text stays the same whatever
-// the batch size.
+// together and record them published together (see db/batched.ts). The
+// claim's and the record's per-row values travel as one JSON parameter, read
+// by json_each on SQLite and json_to_recordset on PostgreSQL, so their SQL
+// text stays the same whatever the batch size.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { engineOf } from '../../db/database.ts';

@@ -356,14 +356,15 @@ function HoursTab() {
   const { t } = useTranslation();
   const workspace = useCurrentWorkspace();
   const settings = useInboxSettings(workspace.id);
+  // The save lives here, not in the form: saving refetches the settings, which remounts the form (its key),
+  // and a mutation's own callbacks are dropped when the component that started it is gone.
+  const save = useSaveInboxSettings(workspace.id);
   if (settings.isPending) return <TableSkeleton />;
   if (settings.isError) return <QueryError error={settings.error} />;
-  return <HoursForm key={JSON.stringify(settings.data)} initial={settings.data} canManage={can(workspace.role, 'inbox:manage')} zone={settings.data.timeZone} t={t} />;
+  return <HoursForm key={JSON.stringify(settings.data)} initial={settings.data} save={save} canManage={can(workspace.role, 'inbox:manage')} zone={settings.data.timeZone} t={t} />;
 }
 
-function HoursForm({ initial, canManage, zone, t }: { initial: InboxSettings; canManage: boolean; zone: string; t: ReturnType<typeof useTranslation>['t'] }) {
-  const workspace = useCurrentWorkspace();
-  const save = useSaveInboxSettings(workspace.id);
+function HoursForm({ initial, save, canManage, zone, t }: { initial: InboxSettings; save: ReturnType<typeof useSaveInboxSettings>; canManage: boolean; zone: string; t: ReturnType<typeof useTranslation>['t'] }) {
   const [hours, setHours] = useState<BusinessHours>(initial.businessHours);
   const [firstResponse, setFirstResponse] = useState(initial.firstResponseTargetMinutes);
   const [resolution, setResolution] = useState(initial.resolutionTargetMinutes);

@@ -387,9 +387,9 @@ function HoursForm({ initial, save, canManage, zone, t }: { initial: InboxSettin
               <Checkbox w={140} label={t(`inboxSettings.hours.days.${weekday}`)} checked={range !== null} onChange={(e) => setDay(weekday, e.currentTarget.checked ? { start: '09:00', end: '18:00' } : null)} disabled={!canManage} />
               {range && (
                 <>
-                  <TextInput type="time" w={120} value={range.start} onChange={(e) => setDay(weekday, { ...range, start: e.currentTarget.value })} disabled={!canManage} aria-label={t('inboxSettings.hours.start')} />
+                  <TextInput type="time" w={150} value={range.start} onChange={(e) => setDay(weekday, { ...range, start: e.currentTarget.value })} disabled={!canManage} aria-label={t('inboxSettings.hours.start')} />
                   <Text>–</Text>
-                  <TextInput type="time" w={120} value={range.end} onChange={(e) => setDay(weekday, { ...range, end: e.currentTarget.value })} disabled={!canManage} aria-label={t('inboxSettings.hours.end')} />
+                  <TextInput type="time" w={150} value={range.end} onChange={(e) => setDay(weekday, { ...range, end: e.currentTarget.value })} disabled={!canManage} aria-label={t('inboxSettings.hours.end')} />
                 </>
               )}
             </Group>

@@ -18,6 +18,22 @@ export interface NewJob {
   now: number;
 }
 
+/** A new job's row: pending, no attempt yet. */
+function jobRow(job: NewJob) {
+  return {
+    name: job.name,
+    payload: job.payload,
+    status: 'pending' as const,
+    run_at: job.runAt,
+    attempts: 0,
+    max_attempts: job.maxAttempts,
+    unique_key: job.uniqueKey,
+    workspace_id: job.workspaceId,
+    created_at: job.now,
+    updated_at: job.now,
+  };
+}
+
 /** Inserts a pending job; null when its unique key is already held by a pending or running job. */
 export async function insertJob(db: Kysely<Database>, engine: Engine, job: NewJob): Promise<number | null> {
   if (engine === 'postgres') {
@@ -36,18 +52,7 @@ export async function insertJob(db: Kysely<Database>, engine: Engine, job: NewJo
   // No conflict target: the partial unique index on unique_key is the only one that can fire.
   const row = await db
     .insertInto('job')
-    .values({
-      name: job.name,
-      payload: job.payload,
-      status: 'pending',
-      run_at: job.runAt,
-      attempts: 0,
-      max_attempts: job.maxAttempts,
-      unique_key: job.uniqueKey,
-      workspace_id: job.workspaceId,
-      created_at: job.now,
-      updated_at: job.now,
-    })
+    .values(jobRow(job))
     .onConflict((conflict) => conflict.doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -61,19 +66,7 @@ export async function insertJob(db: Kysely<Database>, engine: Engine, job: NewJo
  */
 export async function insertJobs(db: Kysely<Database>, engine: Engine, jobs: NewJob[]): Promise<number[]> {
   if (jobs.length === 0) return [];
-  const rows = jobs.map((job) => ({
-    name: job.name,
-    payload: job.payload,
-    status: 'pending' as const,
-    run_at: job.runAt,
-    attempts: 0,
-    max_attempts: job.maxAttempts,
-    unique_key: job.uniqueKey,
-    workspace_id: job.workspaceId,
-    created_at: job.now,
-    updated_at: job.now,
-  }));
-  const inserted = await insertRows(db, 'job', rows, engine === 'postgres')
+  const inserted = await insertRows(db, 'job', jobs.map(jobRow), engine === 'postgres')
     .onConflict((conflict) => conflict.doNothing())
     .returning('run_at')
     .execute();

@@ -60,7 +60,7 @@ export const MAX_PUBLISH_ATTEMPTS = 6;
 const RETRY_DELAYS_MS = [30_000, 120_000, 480_000, 1_800_000, 3_600_000];
 /**
  * Under load, answers from the network arrive about one per millisecond: a published target waits up to
- * this long for others to be recorded in the same transaction (one commit for several).
+ * this long for others to be recorded in the same write (one commit for several).
  */
 const RECORD_WINDOW_MS = 4;
 export const collectMetricsJob = 'publishing.collect-metrics';

@@ -1,6 +1,5 @@
 // "The other side" on Bluesky's local network: a fan account, driven with plain
 // XRPC (test/support/bluesky.ts), never with the connector under test.
-import { waitFor } from '../support/wait.ts';
 import type { RemotePost } from '../../src/server/connectors/contract.ts';
 import { facet, type BlueskyActor, type Facet, type StrongRef } from '../support/bluesky.ts';
 import type { OtherSide, ReadBack, ReadBackFacet } from './contract-suite.ts';
@@ -52,14 +51,8 @@ export function blueskyOtherSide(fan: BlueskyActor, brand: { did: string; handle
 
     async reply(to, text) {
       const parent = await strongRef(to);
-      // A fan replies to a post they have seen: wait until the AppView shows it. Its
-      // indexer works per repository, so a reply indexed before its parent would
-      // notify nobody (likes name their subject's author in the URI and do not care).
-      await waitFor(async () => (await fan.call<{ posts: unknown[] }>('app.bsky.feed.getPosts', { params: { uris: [parent.uri] } })).posts.length > 0, {
-        timeoutMs: 60_000,
-        intervalMs: 100,
-        what: 'the post to reply to, in the AppView',
-      });
+      // A fan replies to a post they have seen in the app.
+      await fan.waitUntilIndexed(parent.uri);
       const root = (parent.value as { reply?: { root: StrongRef } }).reply?.root ?? { uri: parent.uri, cid: parent.cid };
       return asRemote(await fan.post(text, { reply: { root, parent: { uri: parent.uri, cid: parent.cid } }, facets: mentionFacets(text) }));
     },

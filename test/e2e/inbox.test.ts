@@ -62,6 +62,7 @@ test('the inbox in the browser: live arrivals in their conversations, assign, ta
 
   // The customer answers our post and, elsewhere, mentions the brand.
   const fan = await loginAs(network, 'fan.test');
+  await fan.waitUntilIndexed(ourRef.uri);
   const complaint = 'Commande toujours pas reçue depuis 10 jours, très déçue…';
   const reply = await fan.post(complaint, { reply: { root: ourRef, parent: ourRef } });
   const praise = 'Merci @brand.test, la robe est parfaite !';

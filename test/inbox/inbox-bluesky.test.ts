@@ -51,6 +51,7 @@ for (const engine of engines) {
         const ourRef = { uri: ours.uri, cid: (await (await loginAs(network, brand)).getRecord(ours.uri))!.cid };
 
         const other = await loginAs(network, fan);
+        await other.waitUntilIndexed(ours.uri);
         const replyText = `Toujours pas reçu ma commande, c'est inadmissible (${engine})`;
         const reply = await other.post(replyText, { reply: { root: ourRef, parent: ourRef } });
         const mentionText = `Merci @${brand} pour le conseil, super boutique ! (${engine})`;

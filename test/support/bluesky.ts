@@ -421,6 +421,19 @@ export class BlueskyActor {
     return this.call('app.bsky.feed.getPostThread', { params: { uri, ...params } });
   }
 
+  /**
+   * Waits until the AppView shows the post, as a person must see a post before answering it.
+   * The AppView indexes each repository on its own: a reply indexed before its parent
+   * notifies nobody (the parent's author is looked up from the indexed parent).
+   */
+  async waitUntilIndexed(uri: string, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.call<{ posts: unknown[] }>('app.bsky.feed.getPosts', { params: { uris: [uri] } })).posts.length === 0) {
+      if (Date.now() > deadline) throw new Error(`${this.handle}: ${uri} not in the AppView after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   /** Polls listNotifications until one matches (the AppView indexes within ~0.1–0.5 s). */
   async waitForNotification(match: (notification: Notification) => boolean, timeoutMs = 10_000): Promise<Notification> {
     const deadline = Date.now() + timeoutMs;

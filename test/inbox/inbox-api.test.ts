@@ -218,6 +218,8 @@ for (const engine of engines) {
       assert.equal(delivery.status, 201, JSON.stringify(delivery.body));
       const contests = await admin.post<RuleView>(`${inbox}/rules`, { name: 'Jeux concours', conditions: { keywords: ['gagnez', 'concours'] }, actions: [{ type: 'markSpam' }] });
       assert.equal(contests.status, 201);
+      const thanks = await admin.post<RuleView>(`${inbox}/rules`, { name: 'Remerciements', conditions: { keywords: ['merci'], sentiments: ['positive'] }, actions: [{ type: 'markDone' }] });
+      assert.equal(thanks.status, 201, JSON.stringify(thanks.body));
 
       const dry = await admin.post<{ items: InboxItemView[] }>(`${inbox}/rules/test`, { name: 'essai', conditions: { keywords: ['colis'] }, actions: [{ type: 'tag', tag: 'x' }] });
       assert.deepEqual(dry.body.items.map((i) => i.text), ['Colis toujours pas REÇU, très déçu 😡'], 'the dry run lists, changes nothing');
@@ -226,8 +228,9 @@ for (const engine of engines) {
         activity('Mon colis est pas reçu, nul', { author: 'ines' }),
         activity('Gagnez un iPhone, concours ici', { author: 'bot' }),
         activity('Concours truqué, vous êtes des escrocs, honteux', { author: 'max' }),
+        activity('Merci beaucoup, super conseil !', { author: 'zoe' }),
       ]);
-      const [late, spam, angry] = await Promise.all(result.itemIds.map(async (id) => (await admin.get<InboxItemDetail>(`${inbox}/items/${id}`)).body));
+      const [late, spam, angry, thanked] = await Promise.all(result.itemIds.map(async (id) => (await admin.get<InboxItemDetail>(`${inbox}/items/${id}`)).body));
       assert.deepEqual(late.item.tags, ['livraison']);
       assert.equal(late.item.assigneeId, editorId);
       assert.equal(late.item.priority, 1);
@@ -238,6 +241,9 @@ for (const engine of engines) {
       assert.equal(angry.item.spam, false, 'a negative message stays visible even when a rule would mark it spam');
       assert.ok(angry.history.some((e) => e.action === 'rule_kept_visible'));
       assert.deepEqual((await list('view=spam')).map((i) => i.id), [spam.item.id]);
+      assert.equal(thanked.item.status, 'done', 'a thank-you a rule marks done is done as it arrives');
+      assert.deepEqual(thanked.history.filter((e) => e.actor.kind === 'rule').map((e) => e.action), ['status']);
+      assert.ok(!(await list('view=open')).some((i) => i.id === thanked.item.id));
 
       const log = await admin.get<{ events: Array<{ id: number; action: string; reversible: boolean }> }>(`${inbox}/rules/${contests.body.id}/log`);
       const spamEvent = log.body.events.find((e) => e.action === 'spam')!;
@@ -245,9 +251,10 @@ for (const engine of engines) {
       assert.equal((await admin.post(`${inbox}/events/${spamEvent.id}/undo`)).status, 204);
       assert.equal((await admin.get<InboxItemDetail>(`${inbox}/items/${spam.item.id}`)).body.item.spam, false, 'what a rule hid comes back');
       const rules = (await admin.get<{ rules: RuleView[] }>(`${inbox}/rules`)).body.rules;
-      assert.deepEqual(rules.map((r) => [r.name, r.matchCount]), [['Livraisons', 1], ['Jeux concours', 2]]);
-      const reordered = await admin.put<{ rules: RuleView[] }>(`${inbox}/rules/order`, { ruleIds: [contests.body.id, delivery.body.id] });
-      assert.deepEqual(reordered.body.rules.map((r) => r.name), ['Jeux concours', 'Livraisons']);
+      assert.deepEqual(rules.map((r) => [r.name, r.matchCount]), [['Livraisons', 1], ['Jeux concours', 2], ['Remerciements', 1]]);
+      const reordered = await admin.put<{ rules: RuleView[] }>(`${inbox}/rules/order`, { ruleIds: [contests.body.id, delivery.body.id, thanks.body.id] });
+      assert.deepEqual(reordered.body.rules.map((r) => r.name), ['Jeux concours', 'Livraisons', 'Remerciements']);
+      assert.equal((await admin.delete(`${inbox}/rules/${thanks.body.id}`)).status, 204);
     });
 
     test('a rule that flags several messages of one poll sends one digest, in the app and by e-mail', async () => {

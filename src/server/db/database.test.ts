@@ -32,8 +32,16 @@ for (const engine of engines) {
       const now = new Date();
       await db.insertInto('organization').values({ id: 'w1', name: 'W', slug: 'w', logo: null, createdAt: now, metadata: null, language: 'fr', timeZone: 'Europe/Paris' }).execute();
       await db.insertInto('api_key').values({ id: 'k1', workspace_id: 'w1', name: 'n', prefix: 'p', key_hash: 'h', role: 'editor', created_by: null, created_at: 1, last_used_at: null, revoked_at: null }).execute();
+      await db.insertInto('channel').values({ id: 'c1', workspace_id: 'w1', network: 'bluesky', remote_id: 'did:plc:brand', server_url: 'https://pds.example', handle: 'brand', display_name: null, avatar_url: null, profile_url: null, credentials: null, status: 'connected', status_reason: null, rate_limited_until: null, created_by: null, created_at: 1, updated_at: 1 }).execute();
+      await db.insertInto('inbox_author').values({ id: 'a1', workspace_id: 'w1', network: 'bluesky', remote_id: 'did:plc:fan', handle: 'fan', display_name: null, avatar_url: null, url: null, followers: null, tags: '[]', first_seen_at: 1 }).execute();
+      await db
+        .insertInto('inbox_item')
+        .values({ workspace_id: 'w1', channel_id: 'c1', remote_key: 'k', kind: 'mention', conversation_id: null, author_id: 'a1', remote_id: 'p', remote_url: null, remote_ref: null, reply_to_remote_id: null, root_remote_id: null, text: 't', search_text: 't', language: null, sentiment: null, sentiment_score: null, priority: 0, priority_score: 0, status: 'open', spam: 0, assignee_id: null, snoozed_until: null, post_id: null, target_id: null, remote_created_at: 1, received_at: 1, updated_at: 1 })
+        .execute();
       await db.deleteFrom('organization').where('id', '=', 'w1').execute();
       assert.equal((await db.selectFrom('api_key').selectAll().execute()).length, 0, 'deleting a workspace deletes its keys');
+      assert.equal((await db.selectFrom('inbox_item').selectAll().execute()).length, 0, '…and its inbox, through its channels');
+      assert.equal((await db.selectFrom('inbox_author').selectAll().execute()).length, 0);
     });
 
     test('unique constraints hold and a failed transaction leaves nothing behind', async () => {

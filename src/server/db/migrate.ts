@@ -15,6 +15,7 @@ import * as inboxReplyDone from './migrations/0010-inbox-reply-done.ts';
 import * as inboxSearchVector from './migrations/0011-inbox-search-vector.ts';
 import * as inboxRemoteIndex from './migrations/0012-inbox-remote-index.ts';
 import * as inboxLeanIngest from './migrations/0013-inbox-lean-ingest.ts';
+import * as inboxItemWorkspaceKey from './migrations/0014-inbox-item-workspace-key.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0011-inbox-search-vector': inboxSearchVector,
   '0012-inbox-remote-index': inboxRemoteIndex,
   '0013-inbox-lean-ingest': inboxLeanIngest,
+  '0014-inbox-item-workspace-key': inboxItemWorkspaceKey,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

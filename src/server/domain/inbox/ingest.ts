@@ -17,7 +17,7 @@ import { priorityScore } from '../../nlp/index.ts';
 import type { BatchAnalyzer } from '../../nlp/batch-analyzer.ts';
 import { normalizeSearchText } from './search-text.ts';
 import { recordInboxEvents } from './inbox-events.ts';
-import type { IngestHook, IngestedItem } from './ingest-hooks.ts';
+import type { IngestHook, IngestPlan, NewItem } from './ingest-hooks.ts';
 
 export interface IngestChannel {
   id: string;
@@ -93,8 +93,10 @@ export class InboxIngest {
    */
   async prepare(channel: IngestChannel, activities: Activity[]): Promise<PreparedBatch> {
     const messages = activities.filter((activity) => messageKinds[activity.kind] && activity.post && activity.author.remoteId !== channel.remoteId);
-    // One activity per key, in case a page repeats itself.
-    const unique = [...new Map(messages.map((activity) => [activity.id, activity])).values()];
+    // One activity per key and per post, in case a page repeats itself or names a post twice (a reply that also mentions).
+    const byKey = [...new Map(messages.map((activity) => [activity.id, activity])).values()];
+    const posts = new Set<string>();
+    const unique = byKey.filter((activity) => !posts.has(activity.post!.remoteId) && Boolean(posts.add(activity.post!.remoteId)));
     const analyses = unique.length === 0 ? [] : await this.#analyzer.analyse(unique.map((activity) => activity.post!.text));
     const analysed = unique.map((activity, index) => ({ activity, language: analyses[index]!.language, sentiment: analyses[index]!.sentiment }));
     return { channel, analysed, skipped: activities.length - messages.length };
@@ -115,28 +117,35 @@ export class InboxIngest {
    * channels polled at the same time would queue behind each other for a display name.
    * In id order, so that two writers never wait on each other crosswise.
    */
-  async refreshProfiles(profiles: AuthorProfile[]): Promise<void> {
+  async refreshProfiles(profiles: AuthorProfile[], db: Kysely<Database> | Transaction<Database> = this.#db): Promise<void> {
     const sorted = [...profiles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (const part of chunks(sorted, 200)) {
+    for (const part of chunks(sorted, INSERT_CHUNK)) {
       await sql`WITH v(id, handle, display_name, avatar_url, url, followers) AS (VALUES ${sql.join(part.map((p) => sql`(${sql.join([p.id, p.handle, p.displayName, p.avatarUrl, p.url, p.followers])})`))})
         UPDATE inbox_author SET handle = v.handle, display_name = v.display_name, avatar_url = v.avatar_url, url = v.url, followers = CAST(v.followers AS integer)
-        FROM v WHERE inbox_author.id = v.id`.execute(this.#db);
+        FROM v WHERE inbox_author.id = v.id`.execute(db);
     }
   }
 
   async #write(trx: Transaction<Database>, channel: IngestChannel, analysed: Analysed[], skipped: number): Promise<IngestResult> {
     const now = this.#now();
-    const keys = analysed.map((entry) => entry.activity.id);
+    // Known by its key, or the same post reported under another key (a webhook's and a poll's ids differ).
     const known = new Set<string>();
-    for (const part of chunks(keys, INSERT_CHUNK)) {
-      const rows = await trx.selectFrom('inbox_item').select('remote_key').where('channel_id', '=', channel.id).where('remote_key', 'in', part).execute();
-      for (const row of rows) known.add(row.remote_key);
-    }
-    // The same post reported under another key (a webhook's and a poll's ids differ) is the same item.
     const knownPosts = new Set<string>();
-    for (const part of chunks(analysed.map((entry) => entry.activity.post!.remoteId), INSERT_CHUNK)) {
-      const rows = await trx.selectFrom('inbox_item').select('remote_id').where('channel_id', '=', channel.id).where('remote_id', 'in', part).execute();
-      for (const row of rows) if (row.remote_id) knownPosts.add(row.remote_id);
+    for (const part of chunks(analysed, INSERT_CHUNK)) {
+      const rows = await trx
+        .selectFrom('inbox_item')
+        .select(['remote_key', 'remote_id'])
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('channel_id', '=', channel.id), eb('remote_key', 'in', part.map((entry) => entry.activity.id))]),
+            eb.and([eb('channel_id', '=', channel.id), eb('remote_id', 'in', part.map((entry) => entry.activity.post!.remoteId))]),
+          ]),
+        )
+        .execute();
+      for (const row of rows) {
+        known.add(row.remote_key);
+        if (row.remote_id) knownPosts.add(row.remote_id);
+      }
     }
     const fresh = analysed.filter((entry) => !known.has(entry.activity.id) && !knownPosts.has(entry.activity.post!.remoteId));
     if (fresh.length === 0) return { inserted: 0, duplicates: analysed.length, skipped, itemIds: [], profiles: [] };
@@ -146,23 +155,37 @@ export class InboxIngest {
     const { authors, profiles } = await this.#upsertAuthors(trx, channel, fresh, now);
     const conversations = await this.#conversations(trx, channel, fresh, rootOf, now);
 
-    // What hooks decide before the rows exist (a first answer's due time), so that no row is written twice.
-    let defaults: { first_response_due_at?: number } = {};
-    for (const hook of this.#hooks()) if (hook.defaults) defaults = { ...defaults, ...(await hook.defaults(trx, channel.workspaceId, now)) };
-    const inserted: Array<{ id: number; entry: Analysed; authorId: string; conversation: ConversationRef }> = [];
-    for (const part of chunks(fresh, INSERT_CHUNK)) {
-      const values = part.map((entry) => {
+    const items: NewItem[] = fresh.map(({ activity, language, sentiment }) => ({
+      workspaceId: channel.workspaceId,
+      channelId: channel.id,
+      kind: messageKinds[activity.kind]!,
+      text: activity.post!.text,
+      language,
+      sentiment: sentiment?.label ?? null,
+      authorId: authors.get(activity.author.remoteId)!.id,
+      authorHandle: activity.author.handle,
+      authorFollowers: activity.author.followers,
+      receivedAt: now,
+      postId: conversations.get(rootOf(activity))!.postId ?? null,
+    }));
+    // What hooks decide (a first answer's due time, what rules set) is written with the rows.
+    const plans: IngestPlan[] = [];
+    for (const hook of this.#hooks()) plans.push(await hook.plan(trx, channel.workspaceId, items, now));
+    const ids: Array<number | null> = fresh.map(() => null);
+    for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
+      const part = fresh.slice(start, start + INSERT_CHUNK);
+      const values = part.map((entry, offset) => {
         const { activity, language, sentiment } = entry;
         const post = activity.post!;
-        const author = authors.get(activity.author.remoteId)!;
+        const item = items[start + offset]!;
         const conversation = conversations.get(rootOf(activity))!;
-        return {
+        const row = {
           workspace_id: channel.workspaceId,
           channel_id: channel.id,
           remote_key: activity.id,
-          kind: messageKinds[activity.kind]!,
+          kind: item.kind,
           conversation_id: conversation.id,
-          author_id: author.id,
+          author_id: item.authorId,
           remote_id: post.remoteId,
           remote_url: post.url,
           remote_ref: post.ref ?? null,
@@ -171,55 +194,39 @@ export class InboxIngest {
           text: post.text,
           search_text: normalizeSearchText(post.text),
           language,
-          sentiment: sentiment?.label ?? null,
+          sentiment: item.sentiment,
           sentiment_score: sentiment?.score ?? null,
           priority: 0,
           priority_score: priorityScore({ sentiment, authorFollowers: activity.author.followers }),
-          status: 'open' as const,
+          status: 'open' as 'open' | 'done',
           spam: 0,
-          assignee_id: null,
+          assignee_id: null as string | null,
           snoozed_until: null,
-          post_id: conversation.postId ?? null,
+          post_id: item.postId,
           target_id: conversation.targetId ?? null,
           remote_created_at: dateMs(post.createdAt ?? activity.createdAt, now),
           received_at: now,
           updated_at: now,
-          ...defaults,
         };
+        for (const plan of plans) Object.assign(row, plan.columns[start + offset]);
+        return row;
       });
       // Another poller may have inserted some of these since the read above: those rows are skipped.
       const rows = await insertRows(trx, 'inbox_item', values, !this.#sqlite)
         .onConflict((oc) => oc.columns(['channel_id', 'remote_key']).doNothing())
         .returning(['id', 'remote_key'])
         .execute();
-      const byKey = new Map(part.map((entry) => [entry.activity.id, entry]));
-      for (const row of rows) {
-        const entry = byKey.get(row.remote_key)!;
-        inserted.push({ id: Number(row.id), entry, authorId: authors.get(entry.activity.author.remoteId)!.id, conversation: conversations.get(rootOf(entry.activity))! });
-      }
+      const indexOf = new Map(part.map((entry, offset) => [entry.activity.id, start + offset]));
+      for (const row of rows) ids[indexOf.get(row.remote_key)!] = Number(row.id);
     }
-    inserted.sort((a, b) => a.id - b.id);
+    const inserted = items.flatMap((item, index) => (ids[index] == null ? [] : [{ ...item, id: ids[index]! }])).sort((a, b) => a.id - b.id);
     await recordInboxEvents(
       trx,
-      inserted.map((row) => ({ workspaceId: channel.workspaceId, itemId: row.id, action: 'created', detail: { kind: row.entry.activity.kind } })),
+      inserted.map((item) => ({ workspaceId: channel.workspaceId, itemId: item.id, action: 'created', detail: { kind: item.kind } })),
       now,
     );
-    const items: IngestedItem[] = inserted.map(({ id, entry, authorId, conversation }) => ({
-      id,
-      workspaceId: channel.workspaceId,
-      channelId: channel.id,
-      kind: messageKinds[entry.activity.kind]!,
-      text: entry.activity.post!.text,
-      language: entry.language,
-      sentiment: entry.sentiment?.label ?? null,
-      authorId,
-      authorHandle: entry.activity.author.handle,
-      authorFollowers: entry.activity.author.followers,
-      receivedAt: now,
-      postId: conversation.postId ?? null,
-    }));
-    for (const hook of this.#hooks()) await hook.afterInsert(trx, items);
-    return { inserted: inserted.length, duplicates: analysed.length - inserted.length, skipped, itemIds: inserted.map((row) => row.id), profiles };
+    for (const plan of plans) await plan.inserted(trx, ids);
+    return { inserted: inserted.length, duplicates: analysed.length - inserted.length, skipped, itemIds: inserted.map((item) => item.id), profiles };
   }
 
   /** Authors by their id on the network, created or refreshed (handle, name, avatar and reach change). */
@@ -282,10 +289,8 @@ export class InboxIngest {
       .filter(({ row, author }) => row.handle !== author.handle || row.display_name !== author.displayName || row.avatar_url !== author.avatarUrl || row.url !== author.url || reachMoved(row.followers, author.followers))
       .map(({ row, author }) => ({ id: row.id, handle: author.handle, displayName: author.displayName, avatarUrl: author.avatarUrl, url: author.url, followers: author.followers ?? row.followers }));
     if (!this.#sqlite) return { authors: existing, profiles };
-    // SQLite has one writer at a time: nobody waits on these rows, and one small update each costs nothing in-process.
-    for (const { id, handle, displayName, avatarUrl, url, followers } of profiles) {
-      await trx.updateTable('inbox_author').set({ handle, display_name: displayName, avatar_url: avatarUrl, url, followers }).where('id', '=', id).execute();
-    }
+    // SQLite has one writer at a time: nobody waits on these rows, they are rewritten at once.
+    await this.refreshProfiles(profiles, trx);
     return { authors: existing, profiles: [] };
   }
 

@@ -5,7 +5,7 @@
 // transactions.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { IngestHook } from './ingest-hooks.ts';
+import type { IngestHook, IngestPlan, NewItem } from './ingest-hooks.ts';
 import type { InboxDb } from './inbox-events.ts';
 import { addBusinessMs, businessMsBetween } from './business-hours.ts';
 import type { InboxSettingsStore } from './inbox-settings.ts';
@@ -23,13 +23,12 @@ export class ResponseClock implements IngestHook {
     this.#now = deps.now ?? Date.now;
   }
 
-  /** When a first answer is due for items received at `receivedAt` (set as they are inserted). */
-  async defaults(trx: Transaction<Database>, workspaceId: string, receivedAt: number): Promise<{ first_response_due_at: number }> {
+  /** When a first answer is due for items received at `receivedAt`: written with their rows. */
+  async plan(trx: Transaction<Database>, workspaceId: string, items: NewItem[], receivedAt: number): Promise<IngestPlan> {
     const settings = await this.#settings.get(workspaceId, trx);
-    return { first_response_due_at: addBusinessMs(receivedAt, settings.firstResponseTargetMinutes * MINUTE, settings.businessHours, settings.timeZone) };
+    const due = addBusinessMs(receivedAt, settings.firstResponseTargetMinutes * MINUTE, settings.businessHours, settings.timeZone);
+    return { columns: items.map(() => ({ first_response_due_at: due })), inserted: async () => {} };
   }
-
-  async afterInsert(): Promise<void> {}
 
   /** The brand answered `itemId` at `at` (the reply reached the network); only the first answer counts. */
   async recordFirstResponse(db: InboxDb, workspaceId: string, itemId: number, at: number, userId: string | null): Promise<void> {

@@ -14,7 +14,7 @@ import { AppError } from '../../../errors.ts';
 import type { JobQueue } from '../../../jobs/queue.ts';
 import type { InboxItemView, RuleAction, RuleConditions, RuleInput, RuleView } from '../../../../shared/inbox.ts';
 import { recordInboxEvents, type InboxEventInput } from '../inbox-events.ts';
-import type { IngestHook, IngestedItem } from '../ingest-hooks.ts';
+import type { HookColumns, IngestHook, IngestPlan, NewItem } from '../ingest-hooks.ts';
 import { loadItemViews, type ItemRow } from '../item-views.ts';
 import { matchesKeywords, matchesQuery, parseQuery, QueryError, textWords, type QueryNode } from './rule-query.ts';
 
@@ -142,87 +142,41 @@ export class InboxRules implements IngestHook {
 
   /**
    * The ingest hook: each new item through the workspace's enabled rules, in order. Matching is in
-   * memory; the changes are then written grouped (one statement per kind of change and value).
+   * memory, before the rows exist: what a rule sets on an item (assignee, priority, done, spam) is
+   * written with its row; tags, the log and notices follow once the rows have their ids.
    */
-  async afterInsert(trx: Transaction<Database>, items: IngestedItem[]): Promise<void> {
-    const byWorkspace = new Map<string, IngestedItem[]>();
-    for (const item of items) byWorkspace.set(item.workspaceId, [...(byWorkspace.get(item.workspaceId) ?? []), item]);
-    for (const [workspaceId, batch] of byWorkspace) {
-      const rows = await trx.selectFrom('inbox_rule').selectAll().where('workspace_id', '=', workspaceId).where('enabled', '=', 1).orderBy('position').execute();
-      if (rows.length === 0) continue;
-      const rules = rows.map(compile);
-      const now = this.#now();
-      const events: InboxEventInput[] = [];
-      const matched = new Map<string, number>();
-      const tags: Array<{ item_id: number; workspace_id: string; tag: string }> = [];
-      const tagged = new Set<string>();
-      const assignees = new Map<number, string>();
-      const priorities = new Map<number, number>();
-      const done = new Set<number>();
-      const spam = new Set<number>();
-      const notices: RuleNotifyPayload[] = [];
-      for (const item of batch) {
-        for (const rule of rules) {
-          if (!matches(rule, item)) continue;
-          matched.set(rule.row.id, (matched.get(rule.row.id) ?? 0) + 1);
-          const log = (action: string, detail: Record<string, unknown>) => events.push({ workspaceId, itemId: item.id, action, detail, actorRuleId: rule.row.id });
-          for (const action of rule.actions) {
-            switch (action.type) {
-              case 'tag':
-                if (tagged.has(`${item.id}\u0000${action.tag}`)) break;
-                tagged.add(`${item.id}\u0000${action.tag}`);
-                tags.push({ item_id: item.id, workspace_id: workspaceId, tag: action.tag });
-                log('tag', { tag: action.tag });
-                break;
-              case 'assign': {
-                const before = assignees.get(item.id) ?? null;
-                if (before === action.userId) break;
-                assignees.set(item.id, action.userId);
-                log('assign', { before, after: action.userId });
-                notices.push({ workspaceId, itemIds: [item.id], userIds: [action.userId], ruleName: rule.row.name, kind: 'assign' });
-                break;
-              }
-              case 'priority':
-                log('priority', { before: priorities.get(item.id) ?? 0, after: action.priority });
-                priorities.set(item.id, action.priority);
-                break;
-              case 'markDone':
-              case 'markSpam':
-                if (item.sentiment === 'negative') {
-                  log('rule_kept_visible', { action: action.type });
-                  break;
-                }
-                if (action.type === 'markDone' && !done.has(item.id)) {
-                  done.add(item.id);
-                  log('status', { before: 'open', after: 'done' });
-                } else if (action.type === 'markSpam' && !spam.has(item.id)) {
-                  spam.add(item.id);
-                  log('spam', { before: false, after: true });
-                }
-                break;
-              case 'notify':
-                notices.push({ workspaceId, itemIds: [item.id], userIds: action.userIds, ruleName: rule.row.name, kind: 'notify' });
-                log('notify', { userIds: action.userIds });
-                break;
-            }
-          }
+  async plan(trx: Transaction<Database>, workspaceId: string, items: NewItem[]): Promise<IngestPlan> {
+    const rows = await trx.selectFrom('inbox_rule').selectAll().where('workspace_id', '=', workspaceId).where('enabled', '=', 1).orderBy('position').execute();
+    if (rows.length === 0) return { columns: items.map(() => ({})), inserted: async () => {} };
+    const rules = rows.map(compile);
+    const now = this.#now();
+    const outcomes = items.map((item) => outcomeOf(rules, item, now));
+    return {
+      columns: outcomes.map((outcome) => outcome.columns),
+      inserted: async (trx, ids) => {
+        const events: InboxEventInput[] = [];
+        const tags: Array<{ item_id: number; workspace_id: string; tag: string }> = [];
+        const notices: RuleNotifyPayload[] = [];
+        const matched = new Map<string, number>();
+        for (const [index, outcome] of outcomes.entries()) {
+          const itemId = ids[index];
+          if (itemId == null) continue;
+          for (const ruleId of outcome.matched) matched.set(ruleId, (matched.get(ruleId) ?? 0) + 1);
+          for (const tag of outcome.tags) tags.push({ item_id: itemId, workspace_id: workspaceId, tag });
+          for (const { ruleId, action, detail } of outcome.log) events.push({ workspaceId, itemId, action, detail, actorRuleId: ruleId });
+          for (const notice of outcome.notices) notices.push({ workspaceId, itemIds: [itemId], ...notice });
         }
-      }
-      for (let index = 0; index < tags.length; index += 500) {
-        await trx.insertInto('inbox_item_tag').values(tags.slice(index, index + 500)).onConflict((oc) => oc.doNothing()).execute();
-      }
-      for (const [userId, ids] of groupBy(assignees)) await trx.updateTable('inbox_item').set({ assignee_id: userId }).where('id', 'in', ids).execute();
-      for (const [priority, ids] of groupBy(priorities)) await trx.updateTable('inbox_item').set({ priority }).where('id', 'in', ids).execute();
-      // Received and resolved at the same instant: no business time between them.
-      if (done.size > 0) await trx.updateTable('inbox_item').set({ status: 'done', resolved_at: now, resolved_by: null, resolution_business_ms: 0 }).where('id', 'in', [...done]).execute();
-      if (spam.size > 0) await trx.updateTable('inbox_item').set({ spam: 1 }).where('id', 'in', [...spam]).execute();
-      // A poll that brings thirty matching messages makes one notice per rule and person, not thirty e-mails.
-      for (const notice of digest(notices)) await this.#notify(trx, notice);
-      await recordInboxEvents(trx, events, now);
-      for (const [ruleId, count] of matched) {
-        await trx.updateTable('inbox_rule').set({ match_count: sql`match_count + ${count}`, last_matched_at: now }).where('id', '=', ruleId).execute();
-      }
-    }
+        for (let index = 0; index < tags.length; index += 500) {
+          await trx.insertInto('inbox_item_tag').values(tags.slice(index, index + 500)).onConflict((oc) => oc.doNothing()).execute();
+        }
+        // A poll that brings thirty matching messages makes one notice per rule and person, not thirty e-mails.
+        for (const notice of digest(notices)) await this.#notify(trx, notice);
+        await recordInboxEvents(trx, events, now);
+        for (const [ruleId, count] of matched) {
+          await trx.updateTable('inbox_rule').set({ match_count: sql`match_count + ${count}`, last_matched_at: now }).where('id', '=', ruleId).execute();
+        }
+      },
+    };
   }
 
   async #notify(trx: Transaction<Database>, payload: RuleNotifyPayload): Promise<void> {
@@ -252,11 +206,64 @@ export class InboxRules implements IngestHook {
   }
 }
 
-/** Keys grouped by their value: one update per value. */
-function groupBy<V>(values: Map<number, V>): Map<V, number[]> {
-  const groups = new Map<V, number[]>();
-  for (const [id, value] of values) groups.set(value, [...(groups.get(value) ?? []), id]);
-  return groups;
+/** What the rules do to one new item: columns written with its row, then tags, log entries and notices. */
+interface RuleOutcome {
+  columns: HookColumns;
+  tags: string[];
+  log: Array<{ ruleId: string; action: string; detail: Record<string, unknown> }>;
+  notices: Array<Omit<RuleNotifyPayload, 'workspaceId' | 'itemIds'>>;
+  matched: string[];
+}
+
+function outcomeOf(rules: CompiledRule[], item: NewItem, now: number): RuleOutcome {
+  const outcome: RuleOutcome = { columns: {}, tags: [], log: [], notices: [], matched: [] };
+  const { columns } = outcome;
+  for (const rule of rules) {
+    if (!matches(rule, item)) continue;
+    outcome.matched.push(rule.row.id);
+    const log = (action: string, detail: Record<string, unknown>) => outcome.log.push({ ruleId: rule.row.id, action, detail });
+    for (const action of rule.actions) {
+      switch (action.type) {
+        case 'tag':
+          if (outcome.tags.includes(action.tag)) break;
+          outcome.tags.push(action.tag);
+          log('tag', { tag: action.tag });
+          break;
+        case 'assign': {
+          const before = columns.assignee_id ?? null;
+          if (before === action.userId) break;
+          columns.assignee_id = action.userId;
+          log('assign', { before, after: action.userId });
+          outcome.notices.push({ userIds: [action.userId], ruleName: rule.row.name, kind: 'assign' });
+          break;
+        }
+        case 'priority':
+          log('priority', { before: columns.priority ?? 0, after: action.priority });
+          columns.priority = action.priority;
+          break;
+        case 'markDone':
+        case 'markSpam':
+          if (item.sentiment === 'negative') {
+            log('rule_kept_visible', { action: action.type });
+            break;
+          }
+          if (action.type === 'markDone' && columns.status !== 'done') {
+            // Received and resolved at the same instant: no business time between them.
+            Object.assign(columns, { status: 'done', resolved_at: now, resolved_by: null, resolution_business_ms: 0 });
+            log('status', { before: 'open', after: 'done' });
+          } else if (action.type === 'markSpam' && columns.spam !== 1) {
+            columns.spam = 1;
+            log('spam', { before: false, after: true });
+          }
+          break;
+        case 'notify':
+          outcome.notices.push({ userIds: action.userIds, ruleName: rule.row.name, kind: 'notify' });
+          log('notify', { userIds: action.userIds });
+          break;
+      }
+    }
+  }
+  return outcome;
 }
 
 function compile(row: Selectable<InboxRuleTable>): CompiledRule {

@@ -132,14 +132,18 @@ export class InboxIngest {
     const known = new Set<string>();
     const knownPosts = new Set<string>();
     for (const part of chunks(analysed, INSERT_CHUNK)) {
+      // Two halves of one statement, each on its own index (an OR would let SQLite walk the whole channel).
       const rows = await trx
         .selectFrom('inbox_item')
         .select(['remote_key', 'remote_id'])
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('channel_id', '=', channel.id), eb('remote_key', 'in', part.map((entry) => entry.activity.id))]),
-            eb.and([eb('channel_id', '=', channel.id), eb('remote_id', 'in', part.map((entry) => entry.activity.post!.remoteId))]),
-          ]),
+        .where('channel_id', '=', channel.id)
+        .where('remote_key', 'in', part.map((entry) => entry.activity.id))
+        .unionAll(
+          trx
+            .selectFrom('inbox_item')
+            .select(['remote_key', 'remote_id'])
+            .where('channel_id', '=', channel.id)
+            .where('remote_id', 'in', part.map((entry) => entry.activity.post!.remoteId)),
         )
         .execute();
       for (const row of rows) {

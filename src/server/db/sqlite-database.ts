@@ -13,9 +13,11 @@ export function openSqlite(file: string): { adapter: SqliteDatabase; raw: Databa
   // are not read again through the OS on every insert.
   raw.exec('PRAGMA cache_size = -65536');
   raw.exec('PRAGMA mmap_size = 268435456');
-  // Checkpoint every 16 MB of log rather than every 4 MB: pages written by several batches in a
-  // row (the end of each index) are copied to the database file once, with one flush to disk.
-  raw.exec('PRAGMA wal_autocheckpoint = 4000');
+  // Checkpoint every 64 MB of log rather than every 4 MB: pages written by several batches in a
+  // row (the ends of indexes, the pages of a busy fan or thread) are copied to the database file
+  // once, with one flush to disk. At a million inbox items this took ingest from about 4,600 to
+  // 4,850–5,000 items/s (16 MB: 4,600).
+  raw.exec('PRAGMA wal_autocheckpoint = 16000');
   // Kysely prepares a statement for every query it runs: the compiled statement and whether it
   // returns rows are kept per SQL text (asking SQLite for the columns each time cost as much as
   // running a small query).

@@ -9,7 +9,8 @@ import { engines, createTestDatabase } from '../../../../test/support/engines.ts
 import { createNlp } from '../../nlp/index.ts';
 import { inProcessAnalyzer } from '../../nlp/batch-analyzer.ts';
 import type { Activity } from '../../connectors/contract.ts';
-import { InboxIngest, reachMoved } from './ingest.ts';
+import { InboxIngest } from './ingest.ts';
+import { reachMoved } from './ingest-authors.ts';
 
 const nlp = createNlp();
 

@@ -8,7 +8,7 @@
 // the items' (conversation_id, id) entries then land at the end of their
 // indexes, a few pages per batch instead of one random page per row.
 import { v7 as timeOrderedUuid } from 'uuid';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, InboxItemKindColumn } from '../../db/schema.ts';
 import { engineOf } from '../../db/database.ts';
 import { insertRows } from '../../db/bulk-insert.ts';
@@ -17,6 +17,7 @@ import { priorityScore } from '../../nlp/index.ts';
 import type { BatchAnalyzer } from '../../nlp/batch-analyzer.ts';
 import { normalizeSearchText } from './search-text.ts';
 import { recordInboxEvents } from './inbox-events.ts';
+import { refreshProfiles, upsertAuthors, type AuthorProfile } from './ingest-authors.ts';
 import type { IngestHook, IngestPlan, NewItem } from './ingest-hooks.ts';
 
 export interface IngestChannel {
@@ -27,6 +28,8 @@ export interface IngestChannel {
   remoteId: string;
 }
 
+export type { AuthorProfile } from './ingest-authors.ts';
+
 export interface IngestResult {
   inserted: number;
   duplicates: number;
@@ -35,15 +38,6 @@ export interface IngestResult {
   itemIds: number[];
   /** Author profiles to refresh once the transaction committed (see `refreshProfiles`); empty when already done. */
   profiles: AuthorProfile[];
-}
-
-export interface AuthorProfile {
-  id: string;
-  handle: string;
-  displayName: string | null;
-  avatarUrl: string | null;
-  url: string | null;
-  followers: number | null;
 }
 
 /** Messages of one page, analysed, ready to be written. */
@@ -111,19 +105,9 @@ export class InboxIngest {
     return { ...result, profiles: [] };
   }
 
-  /**
-   * Known authors whose profile changed, rewritten after the items' transaction (PostgreSQL):
-   * inside it, every batch naming a fan would hold that fan's row until it commits, and the
-   * channels polled at the same time would queue behind each other for a display name.
-   * In id order, so that two writers never wait on each other crosswise.
-   */
-  async refreshProfiles(profiles: AuthorProfile[], db: Kysely<Database> | Transaction<Database> = this.#db): Promise<void> {
-    const sorted = [...profiles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (const part of chunks(sorted, INSERT_CHUNK)) {
-      await sql`WITH v(id, handle, display_name, avatar_url, url, followers) AS (VALUES ${sql.join(part.map((p) => sql`(${sql.join([p.id, p.handle, p.displayName, p.avatarUrl, p.url, p.followers])})`))})
-        UPDATE inbox_author SET handle = v.handle, display_name = v.display_name, avatar_url = v.avatar_url, url = v.url, followers = CAST(v.followers AS integer)
-        FROM v WHERE inbox_author.id = v.id`.execute(db);
-    }
+  /** Rewrites the profiles a PostgreSQL batch left for after its commit (see `upsertAuthors`). */
+  async refreshProfiles(profiles: AuthorProfile[]): Promise<void> {
+    await refreshProfiles(this.#db, profiles);
   }
 
   async #write(trx: Transaction<Database>, channel: IngestChannel, analysed: Analysed[], skipped: number): Promise<IngestResult> {
@@ -156,7 +140,7 @@ export class InboxIngest {
     const rootFor = await this.#roots(trx, channel, fresh);
     const rootOf = (activity: Activity) => rootFor.get(activity.id)!;
 
-    const { authors, profiles } = await this.#upsertAuthors(trx, channel, fresh, now);
+    const { authors, profiles } = await upsertAuthors(trx, channel, fresh.map((entry) => entry.activity.author), now, this.#sqlite);
     const conversations = await this.#conversations(trx, channel, fresh, rootOf, now);
 
     const items: NewItem[] = fresh.map(({ activity, language, sentiment }) => ({
@@ -231,71 +215,6 @@ export class InboxIngest {
     );
     for (const plan of plans) await plan.inserted(trx, ids);
     return { inserted: inserted.length, duplicates: analysed.length - inserted.length, skipped, itemIds: inserted.map((item) => item.id), profiles };
-  }
-
-  /** Authors by their id on the network, created or refreshed (handle, name, avatar and reach change). */
-  async #upsertAuthors(trx: Transaction<Database>, channel: IngestChannel, fresh: Analysed[], now: number): Promise<{ authors: Map<string, { id: string }>; profiles: AuthorProfile[] }> {
-    const latest = new Map<string, Activity['author']>();
-    for (const { activity } of fresh) latest.set(activity.author.remoteId, activity.author);
-    const remoteIds = [...latest.keys()];
-    const existing = new Map<string, { id: string }>();
-    const known: Array<{ id: string; remote_id: string; handle: string; display_name: string | null; avatar_url: string | null; url: string | null; followers: number | null }> = [];
-    for (const part of chunks(remoteIds, INSERT_CHUNK)) {
-      const rows = await trx
-        .selectFrom('inbox_author')
-        .select(['id', 'remote_id', 'handle', 'display_name', 'avatar_url', 'url', 'followers'])
-        .where('workspace_id', '=', channel.workspaceId)
-        .where('network', '=', channel.network)
-        .where('remote_id', 'in', part)
-        .execute();
-      for (const row of rows) {
-        existing.set(row.remote_id, { id: row.id });
-        known.push(row);
-      }
-    }
-    const missing = remoteIds.filter((remoteId) => !existing.has(remoteId));
-    for (const part of chunks(missing, INSERT_CHUNK)) {
-      await insertRows(
-          trx,
-          'inbox_author',
-          part.map((remoteId) => {
-            const author = latest.get(remoteId)!;
-            return {
-              id: timeOrderedUuid(),
-              workspace_id: channel.workspaceId,
-              network: channel.network,
-              remote_id: remoteId,
-              handle: author.handle,
-              display_name: author.displayName,
-              avatar_url: author.avatarUrl,
-              url: author.url,
-              followers: author.followers,
-              tags: '[]',
-              first_seen_at: now,
-            };
-          }),
-          !this.#sqlite,
-        )
-        .onConflict((oc) => oc.columns(['workspace_id', 'network', 'remote_id']).doNothing())
-        .execute();
-      const rows = await trx
-        .selectFrom('inbox_author')
-        .select(['id', 'remote_id'])
-        .where('workspace_id', '=', channel.workspaceId)
-        .where('network', '=', channel.network)
-        .where('remote_id', 'in', part)
-        .execute();
-      for (const row of rows) existing.set(row.remote_id, { id: row.id });
-    }
-    // Profiles that were already known and changed: their latest handle, name, avatar and followers.
-    const profiles: AuthorProfile[] = known
-      .map((row) => ({ row, author: latest.get(row.remote_id)! }))
-      .filter(({ row, author }) => row.handle !== author.handle || row.display_name !== author.displayName || row.avatar_url !== author.avatarUrl || row.url !== author.url || reachMoved(row.followers, author.followers))
-      .map(({ row, author }) => ({ id: row.id, handle: author.handle, displayName: author.displayName, avatarUrl: author.avatarUrl, url: author.url, followers: author.followers ?? row.followers }));
-    if (!this.#sqlite) return { authors: existing, profiles };
-    // SQLite has one writer at a time: nobody waits on these rows, they are rewritten at once.
-    await this.refreshProfiles(profiles, trx);
-    return { authors: existing, profiles: [] };
   }
 
   /** Each item's conversation, by the remote id of its thread's first post; linked to the Relais post that started it. */
@@ -419,18 +338,6 @@ interface ConversationRef {
   id: string;
   postId: string | null;
   targetId: string | null;
-}
-
-/**
- * Whether a known author's follower count changed enough to rewrite the row: reach is shown
- * rounded ("12.3k") and weighs in priority by order of magnitude, so a few followers more or
- * less on every message are not worth a write (a busy brand hears from the same fans all day).
- */
-export function reachMoved(known: number | null, reported: number | null | undefined): boolean {
-  if (reported == null) return false;
-  if (known == null) return true;
-  const before = Number(known);
-  return Math.abs(reported - before) > Math.max(10, before * 0.02);
 }
 
 function dateMs(value: string, fallback: number): number {

@@ -39,6 +39,8 @@ const envSchema = z.object({
     .pipe(z.array(z.enum(processRoles)).min(1, 'name at least one role')),
   /** How many jobs one worker process runs at once. */
   RELAIS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(16),
+  /** How many publishes one worker process has waiting on the networks at once; half the worker's jobs when unset. */
+  RELAIS_PUBLISH_IN_FLIGHT: z.coerce.number().int().min(1).max(512).optional(),
   /** SMTP server for invitations and password resets, e.g. smtp://user:pass@mail.example.com:587 */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** Sender of Relais' emails. */
@@ -80,6 +82,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   roles: ProcessRole[];
   workerConcurrency: number;
+  /** Publishes one worker process has sent and awaits at once. */
+  publishesInFlight: number;
   smtp: { url: string; from: string } | null;
   allowPrivateUrls: boolean;
   trustProxy: boolean;
@@ -131,6 +135,7 @@ export function loadConfig(env: RawEnv = readProcessEnv()): Config {
     logLevel: e.LOG_LEVEL,
     roles: [...new Set(e.RELAIS_ROLES)],
     workerConcurrency: e.RELAIS_WORKER_CONCURRENCY,
+    publishesInFlight: e.RELAIS_PUBLISH_IN_FLIGHT ?? Math.ceil(e.RELAIS_WORKER_CONCURRENCY / 2),
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     allowPrivateUrls: e.RELAIS_ALLOW_PRIVATE_URLS,
     trustProxy: e.RELAIS_TRUST_PROXY,

@@ -71,6 +71,7 @@ export function createPublishingParts(deps: {
     outcomes: notifier,
     logger: deps.logger,
     firstMetricsAfterMs: deps.config.firstMetricsAfterMs,
+    publishesInFlight: deps.config.publishesInFlight,
     now,
   });
   return {

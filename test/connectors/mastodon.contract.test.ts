@@ -338,8 +338,11 @@ test('Mastodon: the same Idempotency-Key twice makes one status; a lost answer i
 });
 
 test('Mastodon: limits come from the instance (1,000 characters), with fallbacks', async () => {
-  const { connector } = await brandConnector({ maxCharacters: 1000, maxMediaAttachments: 6, charactersReservedPerUrl: 30 });
-  const limits = await connector.limits();
+  const { server, connector, make } = await brandConnector({ maxCharacters: 1000, maxMediaAttachments: 6, charactersReservedPerUrl: 30 });
+  // Publishes starting together (a worker's first batch) ask the instance once, not once each.
+  const [limits, ...others] = await Promise.all([connector.limits(), ...Array.from({ length: 9 }, () => make().limits())]);
+  assert.equal(server.requests.filter((request) => request.path.endsWith('/instance')).length, 1);
+  for (const other of others) assert.deepEqual(other, limits);
   assert.deepEqual(limits, {
     maxLength: 1000,
     lengthUnit: 'characters',

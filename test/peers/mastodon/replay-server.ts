@@ -67,6 +67,10 @@ export interface MastodonReplayServer {
   state: ReplayState;
   options: Required<Omit<ReplayOptions, 'authorizeAs' | 'domain'>> & { authorizeAs: string | undefined };
   requests: ReceivedRequest[];
+  /** The most requests it was handling at once (arrived, not yet answered) since it started. */
+  readonly peakInFlight: number;
+  /** The same, counting only status creations (POST /api/v1/statuses). */
+  readonly peakStatusCreations: number;
   createAccount(username: string, options?: { displayName?: string; note?: string }): Account;
   /** A user token as if the account had authorized an app (for "other side" accounts). */
   issueToken(username: string, scopes?: string[]): string;
@@ -711,7 +715,18 @@ export async function startMastodonReplay(input: ReplayOptions = {}): Promise<Ma
     return (record.status = send(response, reply, headers));
   }
 
+  const held = { all: 0, creations: 0 };
+  const peaks = { all: 0, creations: 0 };
   const server = createServer((request, response) => {
+    const creation = request.method === 'POST' && request.url?.split('?')[0] === '/api/v1/statuses';
+    held.all += 1;
+    if (creation) held.creations += 1;
+    peaks.all = Math.max(peaks.all, held.all);
+    peaks.creations = Math.max(peaks.creations, held.creations);
+    response.once('close', () => {
+      held.all -= 1;
+      if (creation) held.creations -= 1;
+    });
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -732,6 +747,12 @@ export async function startMastodonReplay(input: ReplayOptions = {}): Promise<Ma
     state,
     options,
     requests,
+    get peakInFlight() {
+      return peaks.all;
+    },
+    get peakStatusCreations() {
+      return peaks.creations;
+    },
     createAccount: (username, accountOptions) => state.createAccount(username, accountOptions),
     issueToken(username, scopes = ['read', 'write', 'follow']) {
       const account = state.accountByUsername(username);

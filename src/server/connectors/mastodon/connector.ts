@@ -84,6 +84,7 @@ const cursorPrefix = 'mastodon:n:';
 
 /** Each instance's limits, read at most once an hour by this process (every publication checks against them). */
 const limitsCache = new Map<string, { at: number; limits: ComposerLimits }>();
+const limitsReads = new Map<string, Promise<ComposerLimits>>();
 
 /** Publications under way in this process, by instance and key: a second call for the same key waits for the first. */
 const inFlight = new Map<string, Promise<PublishedPost>>();
@@ -225,6 +226,15 @@ export class MastodonConnector implements Connector {
   async limits(): Promise<ComposerLimits> {
     const cached = limitsCache.get(this.serverUrl);
     if (cached && this.now() - cached.at < LIMITS_TTL_MS) return cached.limits;
+    // Many publishes starting together on one instance ask it once.
+    const reading = limitsReads.get(this.serverUrl);
+    if (reading) return reading;
+    const read = this.readLimits().finally(() => limitsReads.delete(this.serverUrl));
+    limitsReads.set(this.serverUrl, read);
+    return read;
+  }
+
+  private async readLimits(): Promise<ComposerLimits> {
     const defaults = mastodonManifest.limits;
     let configuration: MastoInstanceConfiguration | undefined;
     let maxTootChars: number | undefined;

@@ -7,6 +7,7 @@
 // network (a crash, an unknown outcome), the network is asked before anything
 // is sent again.
 import type { Kysely } from 'kysely';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
@@ -45,6 +46,11 @@ export interface PublisherDeps {
   outcomes: PublishOutcomeListener;
   logger: Logger;
   firstMetricsAfterMs: number;
+  /**
+   * Requests to the networks this process has in flight at once (a publish sent, its answer awaited). Only
+   * that wait is limited: more jobs than this may run, and meanwhile they read, claim and record theirs.
+   */
+  publishesInFlight?: number;
   now?: () => number;
 }
 
@@ -76,10 +82,12 @@ export class Publisher {
   private readonly read: (targetId: string) => Promise<TargetToPublish | undefined>;
   private readonly claim: (claim: Claim) => Promise<Database['post_target'] | undefined>;
   private readonly record: (record: PublishedRecord) => Promise<void>;
+  private readonly network: LimitFunction;
 
   constructor(deps: PublisherDeps) {
     this.deps = deps;
     this.now = deps.now ?? Date.now;
+    this.network = pLimit(deps.publishesInFlight ?? Number.POSITIVE_INFINITY);
     this.read = batched((ids) => readTargets(deps.db, deps.channels, ids));
     this.claim = batched((claims) => claimTargets(deps.db, claims, this.now()));
     this.record = batched(async (records) => {
@@ -159,7 +167,7 @@ export class Publisher {
       const text = await this.deps.text.prepare(part.text, { workspaceId: target.workspace_id, postId: target.post_id, targetId: target.id, channelId: target.channel_id, campaignId });
       let result: PartResult | null = null;
       if (mayExist) {
-        const found = await connector.findPublished(partKey, { text, replyTo, mediaCount: part.media.length, startedAt: Number(target.publish_started_at ?? this.now()) });
+        const found = await this.network(() => connector.findPublished(partKey, { text, replyTo, mediaCount: part.media.length, startedAt: Number(target.publish_started_at ?? this.now()) }));
         if (found.state === 'published') result = { index: part.index, remoteId: found.post.remoteId, url: found.post.url, ref: found.post.ref };
       }
       if (!result) {
@@ -168,7 +176,7 @@ export class Publisher {
           const prepared = await this.deps.media.forPublishing(target.workspace_id, ref.mediaId, limits);
           media.push({ ...prepared, altText: ref.altText });
         }
-        const published = await connector.publish({ idempotencyKey: partKey, text, media, replyTo: replyTo ?? undefined });
+        const published = await this.network(() => connector.publish({ idempotencyKey: partKey, text, media, replyTo: replyTo ?? undefined }));
         result = { index: part.index, remoteId: published.remoteId, url: published.url, ref: published.ref };
       }
       done.push(result);

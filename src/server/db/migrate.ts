@@ -16,6 +16,7 @@ import * as inboxSearchVector from './migrations/0011-inbox-search-vector.ts';
 import * as inboxRemoteIndex from './migrations/0012-inbox-remote-index.ts';
 import * as inboxLeanIngest from './migrations/0013-inbox-lean-ingest.ts';
 import * as inboxItemWorkspaceKey from './migrations/0014-inbox-item-workspace-key.ts';
+import * as jobClaimFunction from './migrations/0015-job-claim-function.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0012-inbox-remote-index': inboxRemoteIndex,
   '0013-inbox-lean-ingest': inboxLeanIngest,
   '0014-inbox-item-workspace-key': inboxItemWorkspaceKey,
+  '0015-job-claim-function': jobClaimFunction,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -108,7 +108,8 @@ export interface ClaimedJob {
  * Atomically moves up to `limit` due jobs to running under `owner`'s lease and
  * counts the attempt. On PostgreSQL, SKIP LOCKED lets concurrent workers take
  * disjoint batches without waiting on each other; the CTE is MATERIALIZED so
- * the locking sub-select runs exactly once. On SQLite a single UPDATE…RETURNING
+ * the locking sub-select runs exactly once (migration 0015 holds the statement,
+ * in a function that also rules out a sort). On SQLite a single UPDATE…RETURNING
  * is atomic on its own (one writer at a time).
  */
 export async function claimDueJobs(
@@ -118,27 +119,9 @@ export async function claimDueJobs(
 ): Promise<ClaimedJob[]> {
   const { owner, limit, now, leaseUntil } = claim;
   if (engine === 'postgres') {
-    return db.transaction().execute(async (trx) => {
-      // A queue table's statistics are always stale (it fills and empties in
-      // bursts), so PostgreSQL may expect a handful of due rows and choose to
-      // fetch them all and sort: a cost growing with the backlog (10 ms per
-      // claim at 20,000 pending jobs). Ruling out the sort makes it walk
-      // job_due_idx in order and stop after `limit` rows.
-      await sql`SET LOCAL enable_sort = off`.execute(trx);
-      const { rows } = await sql<ClaimedJob>`
-        WITH due AS MATERIALIZED (
-          SELECT id FROM job
-          WHERE status = 'pending' AND run_at <= ${now}
-          ORDER BY run_at, id
-          LIMIT ${limit}
-          FOR UPDATE SKIP LOCKED
-        )
-        UPDATE job SET status = 'running', locked_by = ${owner}, locked_until = ${leaseUntil},
-          attempts = job.attempts + 1, updated_at = ${now}
-        FROM due WHERE job.id = due.id
-        RETURNING job.id, job.name, job.payload, job.attempts, job.max_attempts, job.workspace_id, job.run_at`.execute(trx);
-      return rows;
-    });
+    // One statement: the function walks job_due_idx in order, never sorting (see migration 0015).
+    const { rows } = await sql<ClaimedJob>`SELECT * FROM relais_claim_jobs(${owner}, ${limit}, ${now}, ${leaseUntil})`.execute(db);
+    return rows;
   }
   const { rows } = await sql<ClaimedJob>`
     UPDATE job SET status = 'running', locked_by = ${owner}, locked_until = ${leaseUntil},

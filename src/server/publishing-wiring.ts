@@ -63,7 +63,6 @@ export function createPublishingParts(deps: {
   const publisher = new Publisher({
     db,
     queue,
-    channels: (channelIds) => channels.store.forPublishing(channelIds),
     connectorFor: reusedConnectors((channel) => channels.service.connectorFor(channel)),
     reportAuthFailure: (workspaceId, channelId, reason) => channels.service.reportAuthFailure(workspaceId, channelId, reason),
     media,

@@ -679,7 +679,14 @@ export async function startMastodonReplay(input: ReplayOptions = {}): Promise<Ma
     if (injected) injected.left -= 1;
     if (injected && 'respond' in injected) return (record.status = send(response, { status: injected.respond.status, body: injected.respond.body ?? {}, headers: injected.respond.headers }));
 
-    const found = routes.map((item) => ({ item, match: item.method === method ? item.pattern.exec(path) : null })).find((entry) => entry.match);
+    let found: { item: (typeof routes)[number]; match: RegExpExecArray } | undefined;
+    for (const item of routes) {
+      const match = item.method === method ? item.pattern.exec(path) : null;
+      if (match) {
+        found = { item, match };
+        break;
+      }
+    }
     if (!found) {
       const known = routes.some((item) => item.pattern.test(path));
       if (known) return (record.status = send(response, error(405, 'Method not allowed')));
@@ -687,7 +694,7 @@ export async function startMastodonReplay(input: ReplayOptions = {}): Promise<Ma
       return (record.status = send(response, { status: 404, html: '<!DOCTYPE html><html><body><h1>The page you are looking for isn\'t here.</h1></body></html>' }));
     }
     const { item } = found;
-    const ctx: Ctx = { request, response, url, path, params: found.match!.slice(1).map(decodeURIComponent), fields, token: null, viewer: null, drop: false };
+    const ctx: Ctx = { request, response, url, path, params: found.match.slice(1).map(decodeURIComponent), fields, token: null, viewer: null, drop: false };
     const headers: Record<string, string> = {};
     if (item.auth !== 'none') {
       const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];

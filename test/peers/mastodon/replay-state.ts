@@ -450,7 +450,11 @@ function escapeRegExp(text: string): string {
 }
 
 /** Mastodon's StatusLengthValidator: URLs count as 23 characters, remote mentions as their user name, graphemes counted. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 export function countableLength(text: string, urlLength: number): number {
   const countable = text.replace(/https?:\/\/[^\s<>"]+/g, 'x'.repeat(urlLength)).replace(/(^|[^\w@/])@([\w.-]*\w)@[\w.-]+\w/g, '$1@$2');
-  return [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(countable)].length;
+  let length = 0;
+  for (const _ of graphemes.segment(countable)) length += 1;
+  return length;
 }

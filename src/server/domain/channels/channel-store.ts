@@ -19,7 +19,14 @@ export interface ChannelForPublishing {
 
 type ChannelRow = Database['channel'];
 
-function toView(row: ChannelRow): ChannelView {
+/** The channel columns a channel's view is made of, with its workspace and sealed credentials: for statements that read them alongside other rows. */
+export const channelForPublishingColumns = ['id', 'workspace_id', 'network', 'server_url', 'handle', 'display_name', 'avatar_url', 'profile_url', 'status', 'status_reason', 'rate_limited_until', 'created_at', 'credentials'] as const;
+
+export function channelForPublishing(row: Pick<ChannelRow, (typeof channelForPublishingColumns)[number]>): ChannelForPublishing {
+  return { view: toView(row), workspaceId: row.workspace_id, sealedCredentials: row.credentials };
+}
+
+function toView(row: Pick<ChannelRow, 'id' | 'network' | 'server_url' | 'handle' | 'display_name' | 'avatar_url' | 'profile_url' | 'status' | 'status_reason' | 'rate_limited_until' | 'created_at'>): ChannelView {
   return {
     id: row.id,
     network: row.network,
@@ -53,13 +60,6 @@ export class ChannelStore {
   async get(workspaceId: string, channelId: string): Promise<ChannelView | null> {
     const row = await this.db.selectFrom('channel').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', channelId).executeTakeFirst();
     return row ? toView(row) : null;
-  }
-
-  /** Several channels at once, whatever their workspace: the caller checks it against its own rows. */
-  async forPublishing(channelIds: readonly string[]): Promise<Map<string, ChannelForPublishing>> {
-    if (channelIds.length === 0) return new Map();
-    const rows = await this.db.selectFrom('channel').selectAll().where('id', 'in', channelIds).execute();
-    return new Map(rows.map((row) => [row.id, { view: toView(row), workspaceId: row.workspace_id, sealedCredentials: row.credentials }]));
   }
 
   /**

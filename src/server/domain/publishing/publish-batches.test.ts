@@ -34,17 +34,20 @@ for (const engine of engines) {
 
     test('reads: each target with its channel, its workspace pause switch, in the order asked; unknown ids give nothing', async () => {
       const { db } = await setUp();
-      const channels = async (ids: readonly string[]) => {
-        const rows = await db.selectFrom('channel').select(['id', 'workspace_id', 'handle', 'credentials']).where('id', 'in', ids).execute();
-        return new Map(rows.map((row) => [row.id, { view: { handle: row.handle } as never, workspaceId: row.workspace_id, sealedCredentials: row.credentials }]));
-      };
-      const read = await readTargets(db, channels, ['t4', 'missing', 't1']);
+      // t6's channel belongs to another workspace: it is no channel for it.
+      await db.insertInto('post_target').values({ ...(await db.selectFrom('post_target').selectAll().where('id', '=', 't1').executeTakeFirstOrThrow()), id: 't6', channel_id: 'c-w2' }).execute();
+      const read = await readTargets(db, ['t4', 'missing', 't1', 't6']);
       assert.equal(read[0]?.target.id, 't4');
       assert.equal(read[0]?.paused, true);
       assert.equal(read[0]?.channel?.sealedCredentials, 'sealed-w2');
+      assert.equal(read[0]?.channel?.view.handle, 'brand@w2.test');
       assert.equal(read[1], undefined);
       assert.equal(read[2]?.paused, false);
       assert.equal(read[2]?.channel?.workspaceId, 'w1');
+      assert.equal(read[2]?.channel?.view.status, 'connected');
+      assert.deepEqual(Object.keys(read[2]!.target).sort(), Object.keys(await db.selectFrom('post_target').selectAll().where('id', '=', 't1').executeTakeFirstOrThrow()).sort(), 'the target row, nothing else');
+      assert.equal(read[3]?.target.id, 't6');
+      assert.equal(read[3]?.channel, null);
     });
 
     test('claims: the right version of a scheduled target in a running workspace, one job per target', async () => {

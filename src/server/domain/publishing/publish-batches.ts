@@ -8,7 +8,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { engineOf } from '../../db/database.ts';
 import { insertRows } from '../../db/bulk-insert.ts';
-import type { ChannelForPublishing } from '../channels/channel-store.ts';
+import { channelForPublishing, channelForPublishingColumns, type ChannelForPublishing } from '../channels/channel-store.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { insertJobs, insertJobsFor, notifyFrom, type NewJob } from '../../jobs/engine-sql.ts';
 import { postEventRow, systemActor } from './post-events.ts';
@@ -24,27 +24,28 @@ export interface TargetToPublish {
   channel: ChannelForPublishing | null;
 }
 
-/** The targets with their post's campaign, their workspace's pause switch and their channel: two statements for the whole batch. */
-export async function readTargets(
-  db: Kysely<Database>,
-  channels: (ids: readonly string[]) => Promise<Map<string, ChannelForPublishing>>,
-  ids: readonly string[],
-): Promise<Array<TargetToPublish | undefined>> {
+/** The targets with their post's campaign, their workspace's pause switch and their channel: one statement for the whole batch. */
+export async function readTargets(db: Kysely<Database>, ids: readonly string[]): Promise<Array<TargetToPublish | undefined>> {
   const rows = await db
     .selectFrom('post_target')
     .innerJoin('post', 'post.id', 'post_target.post_id')
+    // A channel of another workspace is no channel for this target.
+    .leftJoin('channel', (join) => join.onRef('channel.id', '=', 'post_target.channel_id').onRef('channel.workspace_id', '=', 'post_target.workspace_id'))
     .selectAll('post_target')
     .select((eb) => [
       'post.campaign_id as post_campaign_id',
       eb.selectFrom('publishing_setting').select('paused').whereRef('publishing_setting.workspace_id', '=', 'post_target.workspace_id').as('workspace_paused'),
+      ...channelForPublishingColumns.map((column) => `channel.${column} as ch_${column}` as const),
     ])
     .where('post_target.id', 'in', [...new Set(ids)])
     .execute();
-  const found = await channels([...new Set(rows.map((row) => row.channel_id))]);
   const byId = new Map(
-    rows.map(({ post_campaign_id: campaignId, workspace_paused: paused, ...target }) => {
-      const channel = found.get(target.channel_id);
-      return [target.id, { target, campaignId, paused: Boolean(paused), channel: channel?.workspaceId === target.workspace_id ? channel : null }];
+    rows.map((row) => {
+      const fields = Object.entries(row);
+      const target = Object.fromEntries(fields.filter(([name]) => !name.startsWith('ch_') && name !== 'post_campaign_id' && name !== 'workspace_paused')) as unknown as TargetRow;
+      const channelRow = Object.fromEntries(fields.filter(([name]) => name.startsWith('ch_')).map(([name, value]) => [name.slice(3), value]));
+      const channel = row.ch_id === null ? null : channelForPublishing(channelRow as Parameters<typeof channelForPublishing>[0]);
+      return [target.id, { target, campaignId: row.post_campaign_id, paused: Boolean(row.workspace_paused), channel }];
     }),
   );
   return ids.map((id) => byId.get(id));

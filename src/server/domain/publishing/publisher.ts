@@ -38,7 +38,6 @@ export interface PublishOutcomeListener {
 export interface PublisherDeps {
   db: Kysely<Database>;
   queue: JobQueue;
-  channels(channelIds: readonly string[]): Promise<Map<string, ChannelForPublishing>>;
   connectorFor(channel: ChannelForPublishing): Promise<Connector | null>;
   reportAuthFailure(workspaceId: string, channelId: string, reason: string): Promise<void>;
   media: MediaForPublishing;
@@ -88,7 +87,7 @@ export class Publisher {
     this.deps = deps;
     this.now = deps.now ?? Date.now;
     this.network = pLimit(deps.publishesInFlight ?? Number.POSITIVE_INFINITY);
-    this.read = batched((ids) => readTargets(deps.db, deps.channels, ids));
+    this.read = batched((ids) => readTargets(deps.db, ids));
     this.claim = batched((claims) => claimTargets(deps.db, claims, this.now()));
     this.record = batched(async (records) => {
       await recordPublished(deps.db, deps.queue, records, (target, at) =>

@@ -52,12 +52,16 @@ interface Layout {
   engine: Engine;
   processes: number;
   concurrency: number;
+  /** Whether the throughput target applies: it is set for one worker with 64 in flight, on each engine. */
+  targeted: boolean;
 }
 
 const layouts: Layout[] = [
-  { engine: 'sqlite', processes: 1, concurrency: 64 },
-  { engine: 'postgres', processes: 1, concurrency: 64 },
-  { engine: 'postgres', processes: 2, concurrency: 32 },
+  { engine: 'sqlite', processes: 1, concurrency: 64, targeted: true },
+  { engine: 'postgres', processes: 1, concurrency: 64, targeted: true },
+  // The same 64 in flight shared by two worker processes: how the work spreads, and what a second process
+  // costs. On a 2-core machine that also runs the stand-in network and PostgreSQL, it is shown, not judged.
+  { engine: 'postgres', processes: 2, concurrency: 32, targeted: false },
 ];
 
 /** The replay server with one account and token per channel. */
@@ -203,8 +207,8 @@ async function publishingRun(layout: Layout, context: BenchContext): Promise<Ben
         bench: `publishing throughput (${how})`,
         engine,
         measured: `${Math.round(perSecond).toLocaleString('en')}/s = ${percent(ratio)} of ${PHYSICAL_LIMIT.toLocaleString('en')}/s`,
-        target: `≥ ${percent(TARGET_RATIO)}`,
-        pass: check.problems.length === 0 && ratio >= TARGET_RATIO,
+        target: layout.targeted ? `≥ ${percent(TARGET_RATIO)}` : '(info)',
+        pass: check.problems.length === 0 && (!layout.targeted || ratio >= TARGET_RATIO),
       },
       { bench: `publishing lateness p50 (${how})`, engine, measured: `${percentile(lateness, 50)} ms`, target: '(info)', pass: check.problems.length === 0 },
       { bench: `publishing lateness p99 (${how})`, engine, measured: `${percentile(lateness, 99)} ms`, target: '(info)', pass: check.problems.length === 0 },

@@ -54,6 +54,8 @@ const TIMER_MARGIN_MS = 2;
 const MAX_DELETE_BATCH = 1_000;
 // The longest a job waits for other slots to free up so that they are claimed together.
 const GATHER_MS = 5;
+// While other jobs run, successes are gathered this long for one DELETE (a finished job stays leased meanwhile).
+const FINISHED_GATHER_MS = 10;
 
 export class Worker {
   readonly id: string;
@@ -288,11 +290,13 @@ export class Worker {
     this.#logger.error({ jobId: job.id, job: job.name, attempt: job.attempts, err: message }, 'job is dead');
   }
 
-  /** Successes are deleted together at the end of the current turn of the event loop. */
+  /** Successes are deleted together: at the end of this turn of the event loop when the worker is otherwise idle, a little later while it is busy. */
   #queueFlush(): void {
     if (this.#flushQueued) return;
     this.#flushQueued = true;
-    setImmediate(() => void this.#flushFinished());
+    // The job that just finished is still counted as running.
+    if (this.#running.size > 1) setTimeout(() => void this.#flushFinished(), FINISHED_GATHER_MS);
+    else setImmediate(() => void this.#flushFinished());
   }
 
   #flushFinished(): Promise<void> {

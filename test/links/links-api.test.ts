@@ -12,6 +12,7 @@ import { engines } from '../support/engines.ts';
 import { onCleanup } from '../support/cleanup.ts';
 import { startTestRelais, setUpAdminAndWorkspace, type TestRelais, type ApiClient } from '../support/relais.ts';
 import { connectBluesky, postsOnNetwork, settled } from '../support/publishing.ts';
+import { connectMastodonAccount } from '../support/inbox.ts';
 import { waitFor } from '../support/wait.ts';
 import type { PostView, PublishingSettings, TargetView } from '../../src/shared/publishing.ts';
 import type { PostLinksView } from '../../src/shared/short-links.ts';
@@ -169,18 +170,9 @@ for (const engine of engines) {
       server = await startMastodonReplay();
       onCleanup(() => server.close());
       server.createAccount('maison', { displayName: 'Maison Dupont' });
-      const token = server.issueToken('maison', ['read', 'write']);
       relais = await startTestRelais(engine, { RELAIS_ALLOW_PRIVATE_URLS: 'true' });
       ({ admin, workspaceId } = await setUpAdminAndWorkspace(relais));
-      const me = await admin.get<{ user: { id: string } }>('/api/me');
-      const channel = await relais.relais.services.channels.service.connectAuthorized({
-        workspaceId,
-        userId: me.body.user.id,
-        network: 'mastodon',
-        serverUrl: server.origin,
-        credentials: { serverUrl: server.origin, accessToken: token, tokenType: 'Bearer', scope: 'read write', createdAt: Math.floor(Date.now() / 1000) },
-      });
-      channelId = channel.id;
+      channelId = (await connectMastodonAccount(relais, admin, workspaceId, server, 'maison')).id;
       campaignId = await campaignWithShortLinks(admin, workspaceId);
     });
 

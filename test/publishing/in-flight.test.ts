@@ -10,6 +10,7 @@ import { engines } from '../support/engines.ts';
 import { startTestRelais, setUpAdminAndWorkspace, type TestRelais } from '../support/relais.ts';
 import { waitFor } from '../support/wait.ts';
 import { onCleanup } from '../support/cleanup.ts';
+import { connectMastodonAccount } from '../support/inbox.ts';
 
 const POSTS = 24;
 const IN_FLIGHT = 3;
@@ -25,19 +26,10 @@ for (const engine of engines) {
       server = await startMastodonReplay({ latencyMs: 150 });
       onCleanup(() => server.close());
       server.createAccount('maison', { displayName: 'Maison Dupont' });
-      const token = server.issueToken('maison', ['read', 'write']);
       relais = await startTestRelais(engine, { RELAIS_ALLOW_PRIVATE_URLS: 'true', RELAIS_WORKER_CONCURRENCY: '12', RELAIS_PUBLISH_IN_FLIGHT: String(IN_FLIGHT) });
       const set = await setUpAdminAndWorkspace(relais);
       workspaceId = set.workspaceId;
-      const me = await set.admin.get<{ user: { id: string } }>('/api/me');
-      const channel = await relais.relais.services.channels.service.connectAuthorized({
-        workspaceId,
-        userId: me.body.user.id,
-        network: 'mastodon',
-        serverUrl: server.origin,
-        credentials: { serverUrl: server.origin, accessToken: token, tokenType: 'Bearer', scope: 'read write', createdAt: Math.floor(Date.now() / 1000) },
-      });
-      channelId = channel.id;
+      channelId = (await connectMastodonAccount(relais, set.admin, workspaceId, server, 'maison')).id;
     });
 
     test(`${POSTS} posts due together: never more than ${IN_FLIGHT} publishes at the instance, each post once`, async () => {

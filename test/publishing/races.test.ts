@@ -8,6 +8,7 @@ import { startMastodonReplay, type MastodonReplayServer } from '../peers/mastodo
 import { engines } from '../support/engines.ts';
 import { onCleanup } from '../support/cleanup.ts';
 import { startTestRelais, setUpAdminAndWorkspace, type TestRelais } from '../support/relais.ts';
+import { connectMastodonAccount } from '../support/inbox.ts';
 import { AppError } from '../../src/server/errors.ts';
 
 const ROUNDS = 15;
@@ -24,20 +25,11 @@ for (const engine of engines) {
       server = await startMastodonReplay();
       onCleanup(() => server.close());
       server.createAccount('maison');
-      const token = server.issueToken('maison', ['read', 'write']);
       // No worker role: the test plays the worker itself, at the moment it chooses.
       relais = await startTestRelais(engine, { RELAIS_ALLOW_PRIVATE_URLS: 'true', RELAIS_ROLES: 'web' });
       const setup = await setUpAdminAndWorkspace(relais);
       workspaceId = setup.workspaceId;
-      const me = await setup.admin.get<{ user: { id: string } }>('/api/me');
-      const channel = await relais.relais.services.channels.service.connectAuthorized({
-        workspaceId,
-        userId: me.body.user.id,
-        network: 'mastodon',
-        serverUrl: server.origin,
-        credentials: { serverUrl: server.origin, accessToken: token, tokenType: 'Bearer', scope: 'read write', createdAt: Math.floor(Date.now() / 1000) },
-      });
-      channelId = channel.id;
+      channelId = (await connectMastodonAccount(relais, setup.admin, workspaceId, server, 'maison')).id;
     });
 
     const content = (text: string) => ({ text, media: [], thread: [], firstReply: null });

@@ -17,6 +17,7 @@ import * as inboxRemoteIndex from './migrations/0012-inbox-remote-index.ts';
 import * as inboxLeanIngest from './migrations/0013-inbox-lean-ingest.ts';
 import * as inboxItemWorkspaceKey from './migrations/0014-inbox-item-workspace-key.ts';
 import * as jobClaimFunction from './migrations/0015-job-claim-function.ts';
+import * as jobClaimById from './migrations/0016-job-claim-by-id.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0013-inbox-lean-ingest': inboxLeanIngest,
   '0014-inbox-item-workspace-key': inboxItemWorkspaceKey,
   '0015-job-claim-function': jobClaimFunction,
+  '0016-job-claim-by-id': jobClaimById,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

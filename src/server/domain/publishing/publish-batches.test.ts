@@ -50,8 +50,16 @@ for (const engine of engines) {
       assert.equal(read[3]?.channel, null);
     });
 
-    test('claims: the right version of a scheduled target in a running workspace, one job per target', async () => {
+    test('claims: the right version of a due, scheduled target in a running workspace on a usable channel, one job per target', async () => {
       const { db, now } = await setUp();
+      const copyOf = async (id: string, changes: Record<string, unknown>) =>
+        db.insertInto('post_target').values({ ...(await db.selectFrom('post_target').selectAll().where('id', '=', 't1').executeTakeFirstOrThrow()), id, ...changes }).execute();
+      await copyOf('t6', { scheduled_at: now + 60_000 }); // not due yet
+      await copyOf('t7', { next_attempt_at: now + 60_000 }); // waiting before a retry
+      await copyOf('t8', { channel_id: 'c-w2' }); // a channel of another workspace
+      await copyOf('t9', { publish_key: 't9.1', publish_started_at: now - 60_000, attempts: 1, next_attempt_at: now - 1 }); // a retry that is due
+      await db.insertInto('channel').values({ ...(await db.selectFrom('channel').selectAll().where('id', '=', 'c-w1').executeTakeFirstOrThrow()), id: 'c-off', remote_id: 'r-off', status: 'reconnect_needed' }).execute();
+      await copyOf('t10', { channel_id: 'c-off' });
       const claimed = await claimTargets(
         db,
         [
@@ -61,26 +69,44 @@ for (const engine of engines) {
           { targetId: 't4', version: 1, jobId: 13 }, // paused workspace
           { targetId: 't5', version: 1, jobId: 14 },
           { targetId: 't5', version: 1, jobId: 15 }, // the same target by another job
+          ...['t6', 't7', 't8', 't9', 't10'].map((targetId, i) => ({ targetId, version: 1, jobId: 16 + i })),
         ],
         now,
       );
-      assert.deepEqual(claimed.map((row) => row?.id ?? null), ['t1', null, null, null, ...(claimed[4] ? ['t5', null] : [null, 't5'])]);
+      assert.deepEqual(
+        claimed.map((one) => one?.target.id ?? null),
+        ['t1', null, null, null, ...(claimed[4] ? ['t5', null] : [null, 't5']), null, null, null, 't9', null],
+      );
       const t1 = claimed[0]!;
-      assert.equal(t1.state, 'publishing');
-      assert.equal(t1.publish_key, 't1.1');
-      assert.equal(Number(t1.publish_started_at), now);
-      assert.equal(Number(t1.attempts), 1);
-      assert.equal(Number(t1.claimed_job_id), 10);
-      assert.equal(t1.hold_reason, null);
+      assert.equal(t1.target.state, 'publishing');
+      assert.equal(t1.target.publish_key, 't1.1');
+      assert.equal(Number(t1.target.publish_started_at), now);
+      assert.equal(Number(t1.target.attempts), 1);
+      assert.equal(Number(t1.target.claimed_job_id), 10);
+      assert.equal(t1.target.hold_reason, null);
+      assert.equal(t1.firstAttempt, true);
+      assert.equal(t1.campaignId, null);
+      assert.equal(t1.channel.view.handle, 'brand@w1.test');
+      assert.equal(t1.channel.sealedCredentials, 'sealed-w1');
+      assert.deepEqual(Object.keys(t1.target).sort(), Object.keys(await db.selectFrom('post_target').selectAll().where('id', '=', 't1').executeTakeFirstOrThrow()).sort(), 'the target row, nothing else');
+      // A retry keeps its publish key and first start: the network must be asked before sending again.
+      const t9 = claimed[9]!;
+      assert.equal(t9.firstAttempt, false);
+      assert.equal(t9.target.publish_key, 't9.1');
+      assert.equal(Number(t9.target.publish_started_at), now - 60_000);
+      assert.equal(Number(t9.target.attempts), 2);
       const states = await db.selectFrom('post_target').select(['id', 'state', 'attempts']).orderBy('id').execute();
-      assert.deepEqual(states.map((row) => [row.id, row.state, Number(row.attempts)]), [['t1', 'publishing', 1], ['t2', 'scheduled', 0], ['t3', 'draft', 0], ['t4', 'scheduled', 0], ['t5', 'publishing', 1]]);
+      assert.deepEqual(
+        states.map((row) => [row.id, row.state, Number(row.attempts)]),
+        [['t1', 'publishing', 1], ['t10', 'scheduled', 0], ['t2', 'scheduled', 0], ['t3', 'draft', 0], ['t4', 'scheduled', 0], ['t5', 'publishing', 1], ['t6', 'scheduled', 0], ['t7', 'scheduled', 0], ['t8', 'scheduled', 0], ['t9', 'publishing', 2]],
+      );
       // A second claim of a target already publishing gets nothing, and its publish key stays.
       assert.deepEqual(await claimTargets(db, [{ targetId: 't1', version: 1, jobId: 20 }], now + 5), [undefined]);
     });
 
     test('recording: only targets still publishing become published, each with its event and first-metrics job', async () => {
       const { database, db, now } = await setUp();
-      const [t1, t2, t5] = await claimTargets(db, [{ targetId: 't1', version: 1, jobId: 1 }, { targetId: 't2', version: 3, jobId: 2 }, { targetId: 't5', version: 1, jobId: 5 }], now);
+      const [t1, t2, t5] = (await claimTargets(db, [{ targetId: 't1', version: 1, jobId: 1 }, { targetId: 't2', version: 3, jobId: 2 }, { targetId: 't5', version: 1, jobId: 5 }], now)).map((one) => one?.target);
       // t5 was marked published by a person meanwhile.
       await db.updateTable('post_target').set({ state: 'published' }).where('id', '=', 't5').execute();
       const queue = new JobQueue(database);

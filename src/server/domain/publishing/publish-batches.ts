@@ -39,16 +39,17 @@ export async function readTargets(db: Kysely<Database>, ids: readonly string[]):
     ])
     .where('post_target.id', 'in', [...new Set(ids)])
     .execute();
-  const byId = new Map(
-    rows.map((row) => {
-      const fields = Object.entries(row);
-      const target = Object.fromEntries(fields.filter(([name]) => !name.startsWith('ch_') && name !== 'post_campaign_id' && name !== 'workspace_paused')) as unknown as TargetRow;
-      const channelRow = Object.fromEntries(fields.filter(([name]) => name.startsWith('ch_')).map(([name, value]) => [name.slice(3), value]));
-      const channel = row.ch_id === null ? null : channelForPublishing(channelRow as Parameters<typeof channelForPublishing>[0]);
-      return [target.id, { target, campaignId: row.post_campaign_id, paused: Boolean(row.workspace_paused), channel }];
-    }),
-  );
+  const byId = new Map(rows.map((row) => [row.id, splitJoinedRow(row)]));
   return ids.map((id) => byId.get(id));
+}
+
+/** A target row read with `post_campaign_id`, `workspace_paused` and its channel's columns as `ch_*`, taken apart. */
+function splitJoinedRow(row: Record<string, unknown>): TargetToPublish {
+  const fields = Object.entries(row);
+  const target = Object.fromEntries(fields.filter(([name]) => !name.startsWith('ch_') && name !== 'post_campaign_id' && name !== 'workspace_paused')) as unknown as TargetRow;
+  const channelRow = Object.fromEntries(fields.filter(([name]) => name.startsWith('ch_')).map(([name, value]) => [name.slice(3), value]));
+  const channel = row.ch_id == null ? null : channelForPublishing(channelRow as Parameters<typeof channelForPublishing>[0]);
+  return { target, campaignId: (row.post_campaign_id as string | null) ?? null, paused: Boolean(row.workspace_paused), channel };
 }
 
 export interface Claim {
@@ -57,18 +58,33 @@ export interface Claim {
   jobId: number;
 }
 
+export interface ClaimedTarget {
+  /** The row as claimed: "publishing", this job's, its publish key set. */
+  target: TargetRow;
+  campaignId: string | null;
+  channel: ChannelForPublishing;
+  /** No earlier attempt can have reached the network: this claim set the publish key. */
+  firstAttempt: boolean;
+}
+
 /**
- * scheduled → publishing for each target still at the version its job carries, unless its workspace is
- * paused: one UPDATE for the batch. The publish key (reused by every retry) and the first attempt's start
- * are set once. A target claimed twice in one batch (two jobs) goes to one job only.
+ * scheduled → publishing, in one statement for the batch, for each target that may go out now: still at
+ * the version its job carries, due, its workspace not paused, its channel (of the same workspace) neither
+ * waiting for a reconnection nor disabled. The publish key (reused by every retry) and the first attempt's
+ * start are set once. A target claimed twice in one batch (two jobs) goes to one job only. A target left
+ * out is for the caller to look at (hold it, or leave it to the job that owns it).
  */
-export async function claimTargets(db: Kysely<Database>, claims: readonly Claim[], now: number): Promise<Array<TargetRow | undefined>> {
+export async function claimTargets(db: Kysely<Database>, claims: readonly Claim[], now: number): Promise<Array<ClaimedTarget | undefined>> {
   const postgres = engineOf(db as Kysely<unknown>) === 'postgres';
   const json = JSON.stringify(claims.map((claim) => ({ id: claim.targetId, version: claim.version, job: claim.jobId })));
   const source = postgres
     ? sql`json_to_recordset(${json}::json) AS c(id text, version integer, job bigint)`
     : sql`(SELECT value ->> '$.id' AS id, value ->> '$.version' AS version, value ->> '$.job' AS job FROM json_each(${json})) AS c`;
-  const { rows } = await sql<TargetRow>`
+  // The same second as the publisher's own check: a job that runs a moment early still publishes. The times
+  // are compared through coalesce so that no index on them is used: the targets are fetched by id, whereas
+  // a due-time index would read every target due, thousands when a campaign goes out at once.
+  const dueBy = now + 1000;
+  const claim = sql`
     UPDATE post_target SET
       state = 'publishing',
       publish_key = coalesce(post_target.publish_key, post_target.id || '.' || post_target.version),
@@ -80,12 +96,31 @@ export async function claimTargets(db: Kysely<Database>, claims: readonly Claim[
       updated_at = ${now}
     FROM ${source}
     WHERE post_target.id = c.id AND post_target.version = c.version AND ${stateOf(postgres)} = 'scheduled' ${idAmong(postgres, claims.map((claim) => claim.targetId))}
+      AND coalesce(post_target.scheduled_at, 0) <= ${dueBy} AND coalesce(post_target.next_attempt_at, 0) <= ${dueBy}
       AND NOT EXISTS (SELECT 1 FROM publishing_setting WHERE publishing_setting.workspace_id = post_target.workspace_id AND publishing_setting.paused = 1)
-    RETURNING ${returningTarget(postgres)}`.execute(db);
-  const byId = new Map(rows.map((row) => [row.id, row]));
+      AND EXISTS (
+        SELECT 1 FROM channel WHERE channel.id = post_target.channel_id AND channel.workspace_id = post_target.workspace_id
+          AND channel.status NOT IN ('reconnect_needed', 'disabled'))
+    RETURNING ${returningTarget(postgres)}`;
+
+  let claimed: TargetToPublish[];
+  if (postgres) {
+    // The claimed rows come back with their campaign and channel: one round trip.
+    const { rows } = await sql<Record<string, unknown>>`
+      WITH claimed AS (${claim})
+      SELECT claimed.*, post.campaign_id AS post_campaign_id, ${sql.raw(channelForPublishingColumns.map((column) => `channel.${column} AS ch_${column}`).join(', '))}
+      FROM claimed JOIN post ON post.id = claimed.post_id JOIN channel ON channel.id = claimed.channel_id`.execute(db);
+    claimed = rows.map(splitJoinedRow);
+  } else {
+    const { rows } = await claim.$castTo<TargetRow>().execute(db);
+    const read = await readTargets(db, rows.map((row) => row.id));
+    claimed = rows.map((row, i) => ({ ...read[i]!, target: row }));
+  }
+  const byId = new Map(claimed.map((one) => [one.target.id, one]));
   return claims.map((claim) => {
-    const row = byId.get(claim.targetId);
-    return row && Number(row.claimed_job_id) === claim.jobId ? row : undefined;
+    const one = byId.get(claim.targetId);
+    if (!one?.channel || Number(one.target.claimed_job_id) !== claim.jobId) return undefined;
+    return { target: one.target, campaignId: one.campaignId, channel: one.channel, firstAttempt: Number(one.target.publish_started_at) === now };
   });
 }
 

@@ -17,7 +17,7 @@ import type { ChannelForPublishing, ChannelView } from '../channels/channel-stor
 import { batched } from '../../db/batched.ts';
 import type { PostContent } from '../../../shared/publishing.ts';
 import { recordPostEvent, systemActor } from './post-events.ts';
-import { claimTargets, readTargets, recordPublished, type Claim, type PublishedRecord, type TargetToPublish } from './publish-batches.ts';
+import { claimTargets, readTargets, recordPublished, type Claim, type ClaimedTarget, type PublishedRecord, type TargetToPublish } from './publish-batches.ts';
 import { parseContent } from './post-views.ts';
 import { publishTargetJob, type PublishTargetPayload } from './publish-jobs.ts';
 
@@ -79,7 +79,7 @@ export class Publisher {
   private readonly now: () => number;
   // Jobs claimed together run in step: their reads, claims and final writes are batched (one statement or one transaction each).
   private readonly read: (targetId: string) => Promise<TargetToPublish | undefined>;
-  private readonly claim: (claim: Claim) => Promise<Database['post_target'] | undefined>;
+  private readonly claim: (claim: Claim) => Promise<ClaimedTarget | undefined>;
   private readonly record: (record: PublishedRecord) => Promise<void>;
   private readonly network: LimitFunction;
 
@@ -99,6 +99,11 @@ export class Publisher {
 
   /** `jobId`: the job running this attempt; a crashed job retried by the queue keeps its id and resumes its own work. */
   async run(payload: PublishTargetPayload, jobId: number): Promise<void> {
+    // Most targets can simply go: claimed in one statement with what publishing them needs.
+    const claimed = await this.claim({ targetId: payload.targetId, version: payload.version, jobId });
+    if (claimed) return this.publishClaimed(claimed.target, claimed.channel, claimed.campaignId, !claimed.firstAttempt, false);
+
+    // Not claimable as it stands: edited, not due, held, taken by another job, or left "publishing" by one that stopped.
     const { db } = this.deps;
     const found = await this.read(payload.targetId);
     if (!found) return;
@@ -109,45 +114,49 @@ export class Publisher {
     if (!found.channel) return;
     const channel = found.channel.view;
 
-    let reconcileFirst = target.publish_key !== null;
-    let fresh: Database['post_target'] | undefined;
     if (target.state === 'scheduled') {
       if (target.scheduled_at != null && Number(target.scheduled_at) > now + 1000) return;
       if (target.next_attempt_at != null && Number(target.next_attempt_at) > now + 1000) return;
       if (paused) return this.hold(target.id, payload.version, 'paused');
       if (channel.status === 'reconnect_needed' || channel.status === 'disabled') return this.hold(target.id, payload.version, 'channel_reconnect_needed');
-      fresh = await this.claim({ targetId: target.id, version: payload.version, jobId });
-    } else {
-      // Still "publishing". Another live job owns it: leave it alone. Otherwise the job that had it stopped
-      // mid-way (a crash, a lost lease) and whatever it sent may be out there: take over and ask the network first.
-      const owner = target.claimed_job_id == null ? null : Number(target.claimed_job_id);
-      if (owner !== jobId && owner !== null) {
-        const live = await db.selectFrom('job').select('id').where('id', '=', owner).where('status', 'in', ['pending', 'running']).executeTakeFirst();
-        if (live) return;
-      }
-      reconcileFirst = true;
-      fresh = await db
-        .updateTable('post_target')
-        .set((eb) => ({ attempts: eb('attempts', '+', 1), claimed_job_id: jobId, updated_at: now }))
-        .where('id', '=', target.id)
-        .where('version', '=', payload.version)
-        .where('state', '=', 'publishing')
-        .where((eb) => (owner === null ? eb('claimed_job_id', 'is', null) : eb('claimed_job_id', '=', owner)))
-        .returningAll()
-        .executeTakeFirst();
+      // It changed between the two statements (resumed, reconnected): claim it now.
+      const again = await this.claim({ targetId: target.id, version: payload.version, jobId });
+      if (again) return this.publishClaimed(again.target, again.channel, again.campaignId, !again.firstAttempt, false);
+      return;
     }
-    // Not ours (another worker claimed or took it over first, or it changed): nothing to do.
+    // Still "publishing". Another live job owns it: leave it alone. Otherwise the job that had it stopped
+    // mid-way (a crash, a lost lease) and whatever it sent may be out there: take over and ask the network first.
+    const owner = target.claimed_job_id == null ? null : Number(target.claimed_job_id);
+    if (owner !== jobId && owner !== null) {
+      const live = await db.selectFrom('job').select('id').where('id', '=', owner).where('status', 'in', ['pending', 'running']).executeTakeFirst();
+      if (live) return;
+    }
+    const fresh = await db
+      .updateTable('post_target')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), claimed_job_id: jobId, updated_at: now }))
+      .where('id', '=', target.id)
+      .where('version', '=', payload.version)
+      .where('state', '=', 'publishing')
+      .where((eb) => (owner === null ? eb('claimed_job_id', 'is', null) : eb('claimed_job_id', '=', owner)))
+      .returningAll()
+      .executeTakeFirst();
+    // Another worker took it over first, or it changed: nothing to do.
     if (!fresh) return;
-    const attempts = Number(fresh.attempts);
-    if (target.state === 'publishing' && attempts > MAX_PUBLISH_ATTEMPTS) {
-      return this.giveUp(fresh, channel, 'outcome_unknown', 'Relais stopped several times while publishing this post.', true);
+    return this.publishClaimed(fresh, found.channel, campaignId, true, true);
+  }
+
+  /** `tookOver`: the target was already "publishing" when this job took it. */
+  private async publishClaimed(target: Database['post_target'], channel: ChannelForPublishing, campaignId: string | null, reconcileFirst: boolean, tookOver: boolean): Promise<void> {
+    const attempts = Number(target.attempts);
+    if (tookOver && attempts > MAX_PUBLISH_ATTEMPTS) {
+      return this.giveUp(target, channel.view, 'outcome_unknown', 'Relais stopped several times while publishing this post.', true);
     }
     try {
-      const connector = await this.deps.connectorFor(found.channel);
-      if (!connector) return this.hold(target.id, payload.version, 'channel_reconnect_needed', true);
-      await this.publishParts(connector, channel, fresh, campaignId, reconcileFirst);
+      const connector = await this.deps.connectorFor(channel);
+      if (!connector) return this.hold(target.id, Number(target.version), 'channel_reconnect_needed', true);
+      await this.publishParts(connector, channel.view, target, campaignId, reconcileFirst);
     } catch (error) {
-      await this.handleFailure(error, fresh, channel, attempts);
+      await this.handleFailure(error, target, channel.view, attempts);
     }
   }
 

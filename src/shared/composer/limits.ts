@@ -19,7 +19,18 @@ export interface ComposerLimits {
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/**
+ * Below U+0300 (ASCII, Latin-1, Latin Extended, IPA and spacing modifiers), in the general punctuation
+ * (dashes, curly quotes, ellipsis; not the joiners and separators around them) and among the currency
+ * signs, there is no combining mark, joiner or emoji modifier: every character is a grapheme of its own,
+ * except CR LF, which is one. Most posts (French and English text) are counted without the segmenter,
+ * several times faster.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are graphemes of their own too
+const ownGraphemesOnly = /^[\u0000-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*$/;
+
 export function graphemeCount(text: string): number {
+  if (ownGraphemesOnly.test(text)) return text.length - (text.match(/\r\n/g)?.length ?? 0);
   let count = 0;
   for (const _ of graphemes.segment(text)) count += 1;
   return count;

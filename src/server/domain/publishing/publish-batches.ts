@@ -45,11 +45,15 @@ export async function readTargets(db: Kysely<Database>, ids: readonly string[]):
 
 /** A target row read with `post_campaign_id`, `workspace_paused` and its channel's columns as `ch_*`, taken apart. */
 function splitJoinedRow(row: Record<string, unknown>): TargetToPublish {
-  const fields = Object.entries(row);
-  const target = Object.fromEntries(fields.filter(([name]) => !name.startsWith('ch_') && name !== 'post_campaign_id' && name !== 'workspace_paused')) as unknown as TargetRow;
-  const channelRow = Object.fromEntries(fields.filter(([name]) => name.startsWith('ch_')).map(([name, value]) => [name.slice(3), value]));
+  // Property by property: a batch has hundreds of rows, and entries/fromEntries cost several times more.
+  const target: Record<string, unknown> = {};
+  const channelRow: Record<string, unknown> = {};
+  for (const name in row) {
+    if (name.startsWith('ch_')) channelRow[name.slice(3)] = row[name];
+    else if (name !== 'post_campaign_id' && name !== 'workspace_paused') target[name] = row[name];
+  }
   const channel = row.ch_id == null ? null : channelForPublishing(channelRow as Parameters<typeof channelForPublishing>[0]);
-  return { target, campaignId: (row.post_campaign_id as string | null) ?? null, paused: Boolean(row.workspace_paused), channel };
+  return { target: target as unknown as TargetRow, campaignId: (row.post_campaign_id as string | null) ?? null, paused: Boolean(row.workspace_paused), channel };
 }
 
 export interface Claim {

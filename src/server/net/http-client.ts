@@ -163,8 +163,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return { request, close: () => guard.close() };
 }
 
+// One decoder for every response: it keeps no state between whole-buffer calls, and making one costs more than decoding a small body.
+const utf8 = new TextDecoder();
+
 function bufferedResponse(status: number, headers: Headers, url: string, bytes: Uint8Array): HttpResponse {
-  const text = () => new TextDecoder().decode(bytes);
+  const text = () => utf8.decode(bytes);
   return {
     status,
     ok: status >= 200 && status < 300,

@@ -121,6 +121,9 @@ for (const engine of engines) {
           ['t5', 'published', null, null, null],
         ],
       );
+      // The parts' JSON (quotes, braces, commas) arrives as written.
+      const t1Row = await db.selectFrom('post_target').select('published_parts').where('id', '=', 't1').executeTakeFirstOrThrow();
+      assert.deepEqual(JSON.parse(t1Row.published_parts), [{ index: 0, remoteId: 'r1', url: 'https://m.test/@brand/1' }]);
       const events = await db.selectFrom('post_event').select(['target_id', 'action', 'detail']).orderBy('target_id').execute();
       assert.deepEqual(events.map((event) => [event.target_id, event.action, JSON.parse(event.detail!).url]), [['t1', 'published', 'https://m.test/@brand/1'], ['t2', 'published', 'https://m.test/@brand/2']]);
       const jobs = await db.selectFrom('job').select(['payload', 'run_at', 'unique_key']).orderBy('unique_key').execute();

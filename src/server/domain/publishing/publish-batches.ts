@@ -1,9 +1,11 @@
-// The publisher's three statements, each written for many targets at once:
-// the jobs a worker claims together read their targets together, claim them
-// together and record them published together (see db/batched.ts). The
-// claim's and the record's per-row values travel as one JSON parameter, read
-// by json_each on SQLite and json_to_recordset on PostgreSQL, so their SQL
-// text stays the same whatever the batch size.
+// The publisher's statements, each written for many targets at once: the
+// jobs a worker claims together claim their targets together (read with
+// their channels in the same statement on PostgreSQL) and record them
+// published together (see db/batched.ts). The per-row values travel as arrays
+// read by unnest on PostgreSQL, which tells the planner how many rows come so
+// it fetches each target by primary key, and as one JSON parameter read by
+// json_each on SQLite; either way the SQL text stays the same whatever the
+// batch size.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { engineOf } from '../../db/database.ts';
@@ -80,10 +82,11 @@ export interface ClaimedTarget {
  */
 export async function claimTargets(db: Kysely<Database>, claims: readonly Claim[], now: number): Promise<Array<ClaimedTarget | undefined>> {
   const postgres = engineOf(db as Kysely<unknown>) === 'postgres';
-  const json = JSON.stringify(claims.map((claim) => ({ id: claim.targetId, version: claim.version, job: claim.jobId })));
+  // PostgreSQL reads the batch as arrays: unnest tells the planner how many rows come, so each target is
+  // fetched by primary key. SQLite reads it as JSON.
   const source = postgres
-    ? sql`json_to_recordset(${json}::json) AS c(id text, version integer, job bigint)`
-    : sql`(SELECT value ->> '$.id' AS id, value ->> '$.version' AS version, value ->> '$.job' AS job FROM json_each(${json})) AS c`;
+    ? sql`unnest(${claims.map((claim) => claim.targetId)}::text[], ${claims.map((claim) => claim.version)}::integer[], ${claims.map((claim) => claim.jobId)}::bigint[]) AS c(id, version, job)`
+    : sql`(SELECT value ->> '$.id' AS id, value ->> '$.version' AS version, value ->> '$.job' AS job FROM json_each(${JSON.stringify(claims.map((claim) => ({ id: claim.targetId, version: claim.version, job: claim.jobId })))})) AS c`;
   // The same second as the publisher's own check: a job that runs a moment early still publishes. The times
   // are compared through coalesce so that no index on them is used: the targets are fetched by id, whereas
   // a due-time index would read every target due, thousands when a campaign goes out at once.
@@ -99,7 +102,7 @@ export async function claimTargets(db: Kysely<Database>, claims: readonly Claim[
       next_attempt_at = NULL,
       updated_at = ${now}
     FROM ${source}
-    WHERE post_target.id = c.id AND post_target.version = c.version AND ${stateOf(postgres)} = 'scheduled' ${idAmong(postgres, claims.map((claim) => claim.targetId))}
+    WHERE post_target.id = c.id AND post_target.version = c.version AND ${stateOf(postgres)} = 'scheduled'
       AND coalesce(post_target.scheduled_at, 0) <= ${dueBy} AND coalesce(post_target.next_attempt_at, 0) <= ${dueBy}
       AND NOT EXISTS (SELECT 1 FROM publishing_setting WHERE publishing_setting.workspace_id = post_target.workspace_id AND publishing_setting.paused = 1)
       AND EXISTS (
@@ -146,7 +149,6 @@ export interface PublishedRecord {
  */
 export async function recordPublished(db: Kysely<Database>, queue: JobQueue, records: readonly PublishedRecord[], metricsJob: (target: TargetRow, at: number) => NewJob): Promise<void> {
   const postgres = engineOf(db as Kysely<unknown>) === 'postgres';
-  const json = JSON.stringify(records.map((record) => ({ id: record.target.id, parts: record.parts, remote_id: record.remoteId, remote_url: record.remoteUrl, at: record.at })));
   const events = records.map((record) =>
     postEventRow({ postId: record.target.post_id, workspaceId: record.target.workspace_id, targetId: record.target.id, actor: systemActor, action: 'published', detail: { channel: record.channelHandle, url: record.remoteUrl }, at: record.at }),
   );
@@ -160,8 +162,9 @@ export async function recordPublished(db: Kysely<Database>, queue: JobQueue, rec
     await sql`
       WITH updated AS (
         UPDATE post_target SET ${setPublished}
-        FROM json_to_recordset(${json}::json) AS c(id text, parts text, remote_id text, remote_url text, at bigint)
-        WHERE post_target.id = c.id AND post_target.state = 'publishing' ${idAmong(postgres, records.map((record) => record.target.id))}
+        FROM unnest(${records.map((record) => record.target.id)}::text[], ${records.map((record) => record.parts)}::text[], ${records.map((record) => record.remoteId)}::text[],
+          ${records.map((record) => record.remoteUrl)}::text[], ${records.map((record) => record.at)}::bigint[]) AS c(id, parts, remote_id, remote_url, at)
+        WHERE post_target.id = c.id AND post_target.state = 'publishing'
         RETURNING post_target.id
       ), events AS (
         INSERT INTO post_event (post_id, workspace_id, target_id, actor_id, actor_label, action, detail, created_at)
@@ -173,6 +176,7 @@ export async function recordPublished(db: Kysely<Database>, queue: JobQueue, rec
     return;
   }
 
+  const json = JSON.stringify(records.map((record) => ({ id: record.target.id, parts: record.parts, remote_id: record.remoteId, remote_url: record.remoteUrl, at: record.at })));
   await db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ id: string }>`
       UPDATE post_target SET ${setPublished}
@@ -193,14 +197,6 @@ export async function recordPublished(db: Kysely<Database>, queue: JobQueue, rec
  */
 function stateOf(postgres: boolean): RawBuilder<unknown> {
   return postgres ? sql`post_target.state` : sql`+post_target.state`;
-}
-
-/**
- * PostgreSQL expects a hundred rows from json_to_recordset and would join them by reading every target;
- * naming the ids as an array lets it fetch them by primary key.
- */
-function idAmong(postgres: boolean, ids: string[]): RawBuilder<unknown> {
-  return postgres ? sql`AND post_target.id = ANY(${ids}::text[])` : sql``;
 }
 
 /** PostgreSQL would also return the JSON source's columns for `*`; SQLite only knows the updated table's. */

@@ -1,6 +1,6 @@
 // PostgreSQL plans a queue's statements from statistics that are always
 // behind (thousands of jobs arrive between two ANALYZEs). A claim must still
-// touch only the jobs it takes: walking the due index in order, fetching each
+// touch only the jobs it takes: walking the due index in order, looking each up
 // by primary key, never reading the whole table.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -2,7 +2,7 @@
 // with the due ids, and a join lets the planner pick a hash join over a scan
 // of the whole job table: it cannot know the limit is small, so it expects
 // hundreds of ids. With 10,000 jobs waiting, each claim read all of them
-// (7 ms instead of under one). Naming the ids as an array fetches each one by
+// (7 ms instead of under one). Naming the ids as an array looks each one up by
 // primary key, whatever the statistics say.
 import { sql, type Kysely } from 'kysely';
 import { columnTypes } from '../column-types.ts';

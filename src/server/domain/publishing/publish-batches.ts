@@ -3,7 +3,7 @@
 // their channels in the same statement on PostgreSQL) and record them
 // published together (see db/batched.ts). The per-row values travel as arrays
 // read by unnest on PostgreSQL, which tells the planner how many rows come so
-// it fetches each target by primary key, and as one JSON parameter read by
+// it looks each target up by primary key, and as one JSON parameter read by
 // json_each on SQLite; either way the SQL text stays the same whatever the
 // batch size.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -83,12 +83,12 @@ export interface ClaimedTarget {
 export async function claimTargets(db: Kysely<Database>, claims: readonly Claim[], now: number): Promise<Array<ClaimedTarget | undefined>> {
   const postgres = engineOf(db as Kysely<unknown>) === 'postgres';
   // PostgreSQL reads the batch as arrays: unnest tells the planner how many rows come, so each target is
-  // fetched by primary key. SQLite reads it as JSON.
+  // looked up by primary key. SQLite reads it as JSON.
   const source = postgres
     ? sql`unnest(${claims.map((claim) => claim.targetId)}::text[], ${claims.map((claim) => claim.version)}::integer[], ${claims.map((claim) => claim.jobId)}::bigint[]) AS c(id, version, job)`
     : sql`(SELECT value ->> '$.id' AS id, value ->> '$.version' AS version, value ->> '$.job' AS job FROM json_each(${JSON.stringify(claims.map((claim) => ({ id: claim.targetId, version: claim.version, job: claim.jobId })))})) AS c`;
   // The same second as the publisher's own check: a job that runs a moment early still publishes. The times
-  // are compared through coalesce so that no index on them is used: the targets are fetched by id, whereas
+  // are compared through coalesce so that no index on them is used: the targets are looked up by id, whereas
   // a due-time index would read every target due, thousands when a campaign goes out at once.
   const dueBy = now + 1000;
   const claim = sql`

@@ -10,7 +10,10 @@
 // instant the posts are due: throughput, and lateness (published_at −
 // scheduled_at) p50/p99; checked: every target published, exactly 10,000
 // statuses on the server, no text twice, one idempotency key per status.
-// The replay server's own capacity is measured first, without Relais.
+// The replay server's own capacity is measured first, without Relais. Each
+// layout with a target runs three times and its median run is judged; each
+// run also says where a publish's time went (the requests' stages in the
+// worker, its CPU and event loop, PostgreSQL's writing transactions).
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,6 +40,11 @@ const LATENCY_MS = 50;
 /** No worker can publish faster than this: every publish holds one of the in-flight slots for at least the latency. */
 const PHYSICAL_LIMIT = IN_FLIGHT / (LATENCY_MS / 1000);
 const TARGET_RATIO = 0.8;
+/**
+ * Runs of each targeted layout; the median is judged. On a small shared machine one run moves by ±5 % with
+ * its neighbours (the stand-in network alone does too): one run would judge the machine's moment as much as Relais.
+ */
+const TARGETED_RUNS = 3;
 /** The stand-in network must leave room for Relais: at least 90 % of the physical limit on its own. */
 const REPLAY_CAPACITY_TARGET = Math.round(PHYSICAL_LIMIT * 0.9);
 /** Time left after the posts are created for the workers to start before the posts are due. */
@@ -122,9 +130,17 @@ async function eachConcurrently<T>(items: T[], concurrency: number, task: (item:
 
 const postText = (channel: number, post: number) => `Nouvelle collection, canal ${channel}, annonce ${post} sur ${POSTS_PER_CHANNEL}.`;
 
-async function publishingRun(layout: Layout, context: BenchContext): Promise<BenchResult[]> {
+interface RunFigures {
+  perSecond: number;
+  ratio: number;
+  latenessP50: number;
+  latenessP99: number;
+  problems: string[];
+}
+
+async function publishingRun(layout: Layout, context: BenchContext, run: string): Promise<RunFigures> {
   const { engine, processes, concurrency } = layout;
-  const how = `${processes} × ${concurrency} in flight`;
+  const how = `${processes} × ${concurrency} in flight${run}`;
   const { server, accounts } = await startNetwork();
   const database = await createBenchDatabase(engine, context);
   const dataDir = database.config.kind === 'sqlite' ? path.dirname(database.config.file) : mkdtempSync(path.join(tmpdir(), 'relais-bench-data-'));
@@ -168,7 +184,7 @@ async function publishingRun(layout: Layout, context: BenchContext): Promise<Ben
     for (let i = 0; i < processes; i += 1) workers.push(await startChild(workerScript, workerEnv));
     const spare = dueAt - Date.now();
     if (spare < 0) throw new Error(`creating the posts and starting the workers ran ${-spare} ms past the moment they were due: raise CREATE_BUDGET_MS`);
-    const commitsBefore = await commits(database);
+    const writesBefore = await writeTransactions(database);
     const load = loadavg()[0];
     await new Promise((resolve) => setTimeout(resolve, spare));
     for (const worker of workers) worker.send('measure');
@@ -178,8 +194,9 @@ async function publishingRun(layout: Layout, context: BenchContext): Promise<Ben
     await waitForAll(database);
     const replayCpuMs = cpuMs(process.cpuUsage(cpuBefore));
     const replayLoop = performance.eventLoopUtilization(loopBefore).utilization;
-    const commitsAfter = await commits(database);
-    const committed = commitsAfter === null || commitsBefore === null ? null : commitsAfter - commitsBefore;
+    const writesAfter = await writeTransactions(database);
+    // Less the one that reading the counter takes.
+    const written = writesAfter === null || writesBefore === null ? null : writesAfter - writesBefore - 1;
     const reports = (await Promise.all(workers.splice(0).map((worker) => stopChild<PublishingWorkerReport>(worker)))).filter((report) => report !== undefined);
 
     const rows = await database.db.selectFrom('post_target').select(['state', 'scheduled_at', 'published_at', 'publish_started_at', 'publish_key', 'attempts']).execute();
@@ -197,23 +214,15 @@ async function publishingRun(layout: Layout, context: BenchContext): Promise<Ben
     const workerCpu = reports.reduce((sum, report) => sum + report.cpuMs, 0);
     console.log(`  ${engine}, ${how}: ${published.length} published in ${seconds.toFixed(2)} s from the due time = ${Math.round(perSecond)}/s (${percent(ratio)} of ${PHYSICAL_LIMIT}/s)`);
     console.log(`    lateness p50 ${percentile(lateness, 50)} ms, p99 ${percentile(lateness, 99)} ms, max ${lateness.at(-1)} ms; claimed p50 ${percentile(claimLateness, 50)} ms, p99 ${percentile(claimLateness, 99)} ms after the due time; claim → recorded p50 ${percentile(held, 50)} ms, p99 ${percentile(held, 99)} ms (network ${LATENCY_MS} ms)`);
-    console.log(`    workers: ${(workerCpu / POSTS).toFixed(2)} ms CPU per publish, event loop busy ${reports.map((report) => percent(report.eventLoopUtilization)).join(' / ')}; replay server: ${(replayCpuMs / POSTS).toFixed(2)} ms CPU per request, event loop busy ${percent(replayLoop)}`);
-    if (committed !== null) console.log(`    PostgreSQL: ${(committed / POSTS).toFixed(1)} commits per publish (a statement outside a transaction commits on its own)`);
+    console.log(`    workers: ${(workerCpu / POSTS).toFixed(2)} ms CPU per publish, event loop busy ${reports.map((report) => percent(report.eventLoopUtilization)).join(' / ')}, late p50/p99/max ${reports.map(({ eventLoopDelayMs: d }) => `${d.p50.toFixed(1)}/${d.p99.toFixed(1)}/${d.max.toFixed(0)} ms`).join(' / ')}; replay server: ${(replayCpuMs / POSTS).toFixed(2)} ms CPU per request, event loop busy ${percent(replayLoop)}`);
+    const requests = reports.reduce((sum, report) => sum + report.requests.requests, 0);
+    const meanOf = (stage: 'toWrittenMs' | 'toAnsweredMs') => reports.reduce((sum, report) => sum + report.requests[stage] * report.requests.requests, 0) / Math.max(1, requests);
+    console.log(`    requests: written ${meanOf('toWrittenMs').toFixed(1)} ms after they were made, answered ${meanOf('toAnsweredMs').toFixed(1)} ms after they were written (means of ${requests}; the network takes ${LATENCY_MS} ms); each publish held its place ${((IN_FLIGHT * seconds * 1000) / POSTS).toFixed(1)} ms on average`);
+    if (written !== null) console.log(`    PostgreSQL: ${(written / POSTS).toFixed(2)} writing transactions per publish (a statement outside a transaction is one)`);
     console.log(`    machine: ${cpus().length} CPUs, load average ${load.toFixed(1)} before the run`);
     console.log(`    ${check.summary}`);
     if (check.problems.length > 0) console.log(`    PROBLEMS: ${check.problems.join('; ')}`);
-    return [
-      {
-        bench: `publishing throughput (${how})`,
-        engine,
-        measured: `${Math.round(perSecond).toLocaleString('en')}/s = ${percent(ratio)} of ${PHYSICAL_LIMIT.toLocaleString('en')}/s`,
-        target: layout.targeted ? `≥ ${percent(TARGET_RATIO)}` : '(info)',
-        pass: check.problems.length === 0 && (!layout.targeted || ratio >= TARGET_RATIO),
-      },
-      { bench: `publishing lateness p50 (${how})`, engine, measured: `${percentile(lateness, 50)} ms`, target: '(info)', pass: check.problems.length === 0 },
-      { bench: `publishing lateness p99 (${how})`, engine, measured: `${percentile(lateness, 99)} ms`, target: '(info)', pass: check.problems.length === 0 },
-      { bench: `publishing exactly once (${how})`, engine, measured: check.problems.length === 0 ? `${POSTS.toLocaleString('en')} once each` : check.problems.join('; '), target: `${POSTS.toLocaleString('en')}, no duplicate`, pass: check.problems.length === 0 },
-    ];
+    return { perSecond, ratio, latenessP50: percentile(lateness, 50), latenessP99: percentile(lateness, 99), problems: check.problems };
   } finally {
     await Promise.all(workers.map((worker) => stopChild(worker)));
     await services.close();
@@ -241,12 +250,14 @@ async function waitForAll(database: BenchDatabase): Promise<void> {
   }
 }
 
-/** Transactions committed in the bench database so far (PostgreSQL only). */
-async function commits(database: BenchDatabase): Promise<number | null> {
+/**
+ * Transaction ids handed out so far (PostgreSQL only): one per transaction that wrote, this one included.
+ * The statistics' commit counter would be simpler, but an idle connection (those that created the posts)
+ * reports its counts up to ten seconds late, and read-only transactions say nothing of the work.
+ */
+async function writeTransactions(database: BenchDatabase): Promise<number | null> {
   if (database.engine !== 'postgres') return null;
-  // The statistics collector reports with a delay: make what this backend and others counted visible.
-  await sql`SELECT pg_stat_clear_snapshot()`.execute(database.db);
-  const { rows } = await sql<{ n: string }>`SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()`.execute(database.db);
+  const { rows } = await sql<{ n: string }>`SELECT pg_current_xact_id()::text AS n`.execute(database.db);
   return Number(rows[0].n);
 }
 
@@ -283,6 +294,28 @@ function percent(ratio: number): string {
 
 export async function run(context: BenchContext): Promise<BenchResult[]> {
   const results = [await replayCapacity()];
-  for (const layout of layouts.filter((layout) => benchEngines().includes(layout.engine))) results.push(...(await publishingRun(layout, context)));
+  for (const layout of layouts.filter((layout) => benchEngines().includes(layout.engine))) {
+    const runs: RunFigures[] = [];
+    const count = layout.targeted ? TARGETED_RUNS : 1;
+    for (let i = 1; i <= count; i += 1) runs.push(await publishingRun(layout, context, count > 1 ? `, run ${i} of ${count}` : ''));
+    results.push(...layoutResults(layout, runs));
+  }
   return results;
+}
+
+/** The run of median throughput speaks for the layout; every run must have published each post exactly once. */
+function layoutResults(layout: Layout, runs: RunFigures[]): BenchResult[] {
+  const { engine } = layout;
+  const how = `${layout.processes} × ${layout.concurrency} in flight`;
+  const median = [...runs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)]!;
+  const problems = runs.flatMap((run) => run.problems);
+  const ok = problems.length === 0;
+  const figure = (run: RunFigures) => `${Math.round(run.perSecond).toLocaleString('en')}/s = ${percent(run.ratio)} of ${PHYSICAL_LIMIT.toLocaleString('en')}/s`;
+  const measured = runs.length === 1 ? figure(median) : `median ${figure(median)} (runs: ${runs.map((run) => percent(run.ratio)).join(', ')})`;
+  return [
+    { bench: `publishing throughput (${how})`, engine, measured, target: layout.targeted ? `≥ ${percent(TARGET_RATIO)}` : '(info)', pass: ok && (!layout.targeted || median.ratio >= TARGET_RATIO) },
+    { bench: `publishing lateness p50 (${how})`, engine, measured: `${median.latenessP50} ms`, target: '(info)', pass: ok },
+    { bench: `publishing lateness p99 (${how})`, engine, measured: `${median.latenessP99} ms`, target: '(info)', pass: ok },
+    { bench: `publishing exactly once (${how})`, engine, measured: ok ? `${POSTS.toLocaleString('en')} once each${runs.length > 1 ? `, in each of ${runs.length} runs` : ''}` : problems.join('; '), target: `${POSTS.toLocaleString('en')}, no duplicate`, pass: ok },
+  ];
 }

@@ -9,7 +9,6 @@ import type {
   AccountProfile,
   Activity,
   ActivityPage,
-  Author,
   ComposerLimits,
   PublishHint,
   Connector,
@@ -43,6 +42,7 @@ import { mastodonCredentialsSchema, type MastodonCredentials, type MastodonCrede
 import { MINUTE, mastodonManifest } from './manifest.ts';
 import { processJournal, type PublishAttempt, type PublishJournal } from './publish-journal.ts';
 import { comparableText, htmlToText, withoutReplyMentions } from './text.ts';
+import { activityOf, compareIds, handleOf, isoDate, searchItemOf, threadOf } from './views.ts';
 
 export interface MastodonConnectorOptions {
   credentials: MastodonCredentialsInput | MastodonCredentials;
@@ -88,19 +88,6 @@ const limitsReads = new Map<string, Promise<ComposerLimits>>();
 
 /** Publications under way in this process, by instance and key: a second call for the same key waits for the first. */
 const inFlight = new Map<string, Promise<PublishedPost>>();
-
-/**
- * Mastodon ids are numbers in strings (snowflakes, longer than a double can
- * hold); other servers use other sortable strings. Compares either kind.
- */
-export function compareIds(a: string, b: string): number {
-  if (/^\d+$/.test(a) && /^\d+$/.test(b)) {
-    const x = a.replace(/^0+(?=\d)/, '');
-    const y = b.replace(/^0+(?=\d)/, '');
-    return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export class MastodonConnector implements Connector {
   readonly manifest = mastodonManifest;
@@ -184,7 +171,7 @@ export class MastodonConnector implements Connector {
     const account = await this.verifyCredentials();
     return {
       remoteId: account.id,
-      handle: this.handleOf(account),
+      handle: handleOf(account, this.serverUrl),
       displayName: account.display_name || null,
       avatarUrl: account.avatar || null,
       url: account.url || `${this.serverUrl}/@${account.username}`,
@@ -194,29 +181,6 @@ export class MastodonConnector implements Connector {
   async accountMetrics(): Promise<AccountMetrics> {
     const account = await this.verifyCredentials();
     return { followers: account.followers_count ?? 0, following: account.following_count ?? 0, posts: account.statuses_count ?? 0 };
-  }
-
-  /** `user@domain`: a local account's `acct` is its bare user name, so the domain comes from its profile URL. */
-  private handleOf(account: MastoAccount): string {
-    if (account.acct.includes('@')) return account.acct;
-    let host = new URL(this.serverUrl).host;
-    try {
-      if (account.url) host = new URL(account.url).host;
-    } catch {
-      // keep the instance's host
-    }
-    return `${account.acct || account.username}@${host}`;
-  }
-
-  private author(account: MastoAccount): Author {
-    return {
-      remoteId: account.id,
-      handle: this.handleOf(account),
-      displayName: account.display_name || null,
-      avatarUrl: account.avatar || null,
-      url: account.url || null,
-      followers: account.followers_count ?? null,
-    };
   }
 
   // -------------------------------------------------------------------------
@@ -506,55 +470,11 @@ export class MastodonConnector implements Connector {
     const self = seen.length > 0 ? await this.selfMentions() : [];
     const activities = seen
       .sort((a, b) => compareIds(a.id, b.id))
-      .map((notification) => this.toActivity(notification, accountId, self))
+      .map((notification) => activityOf(notification, { serverUrl: this.serverUrl, self, accountId }))
       .filter((activity): activity is Activity => activity !== null);
     // An account with no notification yet still gets a cursor: the next poll must read everything from
     // the start (min_id 0), not "the most recent page" as a first poll does — a burst in between would be cut.
     return { items: activities, cursor: newest === null ? (cursor ?? `${cursorPrefix}0`) : `${cursorPrefix}${newest}` };
-  }
-
-  private toActivity(notification: MastoNotification, accountId: string, self: Array<{ username: string; acct: string }>): Activity | null {
-    const status = notification.status ?? null;
-    const base = { id: notification.id, author: this.author(notification.account), createdAt: isoDate(notification.created_at) };
-    switch (notification.type) {
-      case 'mention': {
-        if (!status) return null;
-        if (status.visibility === 'direct') return { ...base, kind: 'directMessage', post: this.postOf(status, self), subjectRemoteId: status.in_reply_to_account_id === accountId ? status.in_reply_to_id : null };
-        if (status.in_reply_to_id && status.in_reply_to_account_id === accountId) return { ...base, kind: 'reply', post: this.postOf(status, self), subjectRemoteId: status.in_reply_to_id };
-        return { ...base, kind: 'mention', post: this.postOf(status, self), subjectRemoteId: null };
-      }
-      case 'quote': {
-        if (!status) return null;
-        const quoted = status.quote?.quoted_status?.id ?? status.quote?.quoted_status_id ?? null;
-        return { ...base, kind: 'quote', post: this.postOf(status, self), subjectRemoteId: quoted };
-      }
-      case 'reblog':
-        return { ...base, kind: 'repost', post: null, subjectRemoteId: status?.id ?? null };
-      case 'favourite':
-        return { ...base, kind: 'like', post: null, subjectRemoteId: status?.id ?? null };
-      case 'follow':
-        return { ...base, kind: 'follow', post: null, subjectRemoteId: null };
-      default:
-        return null; // follow requests, polls, edits, admin and moderation notices are not inbox material
-    }
-  }
-
-  /** Plain text; a reply without the leading mentions that address it (see withoutReplyMentions). */
-  private textOf(status: MastoStatus, self: Array<{ username: string; acct: string }>): string {
-    const text = htmlToText(status.content);
-    return status.in_reply_to_id ? withoutReplyMentions(text, [...(status.mentions ?? []), ...self]) : text;
-  }
-
-  private postOf(status: MastoStatus, self: Array<{ username: string; acct: string }>): NonNullable<Activity['post']> {
-    return {
-      remoteId: status.id,
-      url: status.url || status.uri,
-      text: this.textOf(status, self),
-      createdAt: isoDate(status.created_at),
-      replyTo: status.in_reply_to_id ?? null,
-      // Mastodon does not say a status's root; the thread (`thread()`) does.
-      rootId: status.in_reply_to_id ? null : status.id,
-    };
   }
 
   // -------------------------------------------------------------------------
@@ -568,29 +488,7 @@ export class MastodonConnector implements Connector {
     const context = await this.api.json<MastoContext>({ method: 'GET', path: `/api/v1/statuses/${id}/context`, what: 'reading a thread', kind: 'read' });
     const all = [...(context.ancestors ?? []), status, ...(context.descendants ?? [])];
     await this.completeDescendants(all);
-    const self = await this.selfMentions();
-    const nodes = new Map<string, ThreadPost>();
-    for (const item of all) {
-      if (nodes.has(item.id)) continue;
-      nodes.set(item.id, {
-        remoteId: item.id,
-        url: item.url || item.uri,
-        author: this.author(item.account),
-        text: this.textOf(item, self),
-        createdAt: isoDate(item.created_at),
-        replyTo: item.in_reply_to_id ?? null,
-        replies: [],
-      });
-    }
-    let root = nodes.get(status.id)!;
-    for (const node of nodes.values()) {
-      const parent = node.replyTo ? nodes.get(node.replyTo) : undefined;
-      if (parent) parent.replies.push(node);
-    }
-    // The topmost post whose parent is not in the thread (the root, or the highest one visible to the account).
-    while (root.replyTo && nodes.has(root.replyTo)) root = nodes.get(root.replyTo)!;
-    for (const node of nodes.values()) node.replies.sort((a, b) => compareIds(a.remoteId, b.remoteId));
-    return root;
+    return threadOf(status.id, all, { serverUrl: this.serverUrl, self: await this.selfMentions() });
   }
 
   /**
@@ -662,7 +560,7 @@ export class MastodonConnector implements Connector {
       const last = statuses.at(-1)?.id;
       const nextMax = parseLinkHeader(response.headers.get('link')).next;
       const nextId = nextMax ? (new URL(nextMax, this.serverUrl).searchParams.get('max_id') ?? last) : statuses.length >= SEARCH_PAGE ? last : undefined;
-      return { items: statuses.map((status) => this.searchItem(status)), cursor: nextId && nextId !== maxId ? `tag:${nextId}` : null };
+      return { items: statuses.map((status) => searchItemOf(status, this.serverUrl)), cursor: nextId && nextId !== maxId ? `tag:${nextId}` : null };
     }
     const offset = cursor?.startsWith('offset:') ? Number(cursor.slice(7)) || 0 : 0;
     const result = await this.api.json<MastoSearch>({
@@ -673,20 +571,9 @@ export class MastodonConnector implements Connector {
       kind: 'read',
     });
     const statuses = Array.isArray(result?.statuses) ? result.statuses : [];
-    return { items: statuses.map((status) => this.searchItem(status)), cursor: statuses.length >= SEARCH_PAGE ? `offset:${offset + statuses.length}` : null };
+    return { items: statuses.map((status) => searchItemOf(status, this.serverUrl)), cursor: statuses.length >= SEARCH_PAGE ? `offset:${offset + statuses.length}` : null };
   }
 
-  private searchItem(status: MastoStatus): SearchPage['items'][number] {
-    const shown = status.reblog ?? status;
-    return {
-      remoteId: shown.id,
-      url: shown.url || shown.uri,
-      author: this.author(shown.account),
-      text: htmlToText(shown.content),
-      createdAt: isoDate(shown.created_at),
-      language: shown.language ?? null,
-    };
-  }
 }
 
 export function createMastodonConnector(options: MastodonConnectorOptions): MastodonConnector {
@@ -703,11 +590,6 @@ function safeJson<T>(response: HttpResponse): T | undefined {
 
 function positive(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
-}
-
-function isoDate(value: string): string {
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? value : new Date(time).toISOString();
 }
 
 /** A Link header's target as a path and query on our instance, when it is the expected endpoint. */

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database } from './schema.ts';
 import { openSqlite } from './sqlite-database.ts';
+import { PreparingClient } from './prepared-statements.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -23,7 +24,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value,
 
 export function openDatabase(database: Config['database'], options: { poolSize?: number } = {}): AppDatabase {
   if (database.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: database.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: database.url, max: options.poolSize ?? 10, Client: PreparingClient });
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -4,6 +4,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Engine } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { insertRows } from '../db/bulk-insert.ts';
+import { prepared } from '../db/prepared-statements.ts';
 
 /** PostgreSQL channel on which enqueuers tell every worker process "a job is due at <epoch ms>". */
 export const JOB_CHANNEL = 'relais_jobs';
@@ -120,7 +121,7 @@ export async function claimDueJobs(
   const { owner, limit, now, leaseUntil } = claim;
   if (engine === 'postgres') {
     // One statement: the function walks job_due_idx in order, never sorting (see migration 0015).
-    const { rows } = await sql<ClaimedJob>`SELECT * FROM relais_claim_jobs(${owner}, ${limit}, ${now}, ${leaseUntil})`.execute(db);
+    const { rows } = await sql<ClaimedJob>`${prepared}SELECT * FROM relais_claim_jobs(${owner}, ${limit}, ${now}, ${leaseUntil})`.execute(db);
     return rows;
   }
   const { rows } = await sql<ClaimedJob>`
